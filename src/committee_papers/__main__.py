@@ -1,0 +1,3 @@
+from committee_papers.cli import main
+
+main()

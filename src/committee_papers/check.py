@@ -1,0 +1,29 @@
+"""`papers check` as a library call: load everything, run every check, return the problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from committee_papers.checks import run_checks
+from committee_papers.loading import load_archive
+from committee_papers.model.archive import Archive
+from committee_papers.problems import Problems
+
+
+@dataclass
+class CheckResult:
+    archive: Archive
+    problems: Problems
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors
+
+
+def check(root: Path, today: dt.date | None = None, workers: int | None = None) -> CheckResult:
+    problems = Problems(root)
+    archive = load_archive(root, problems, workers=workers)
+    run_checks(archive, problems, today=today)
+    return CheckResult(archive=archive, problems=problems)

@@ -1,0 +1,25 @@
+"""Checks across files and against the rules; each check adds located problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from committee_papers.checks import agendas, appendices, minutes, references
+from committee_papers.model.archive import Archive
+from committee_papers.problems import Problems
+
+CHECKS = [
+    references.check_people_file,
+    references.check_committees,
+    references.check_meeting_folders,
+    references.check_report_people,
+    agendas.check_agendas,
+    agendas.check_required_comments,
+    appendices.check_appendices,
+    minutes.check_minutes,
+]
+
+
+def run_checks(archive: Archive, problems: Problems, today: dt.date | None = None) -> None:
+    for check in CHECKS:
+        check(archive, problems)

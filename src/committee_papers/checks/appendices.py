@@ -1,0 +1,86 @@
+"""Appendix files exist, are Markdown or PDF, and stay inside their meeting folder."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from committee_papers.checks.locate import value
+from committee_papers.loading.files import MAX_PDF_BYTES, check_name, read_text
+from committee_papers.model.archive import Archive
+from committee_papers.problems import Problems
+
+
+def resolve_inside(folder: Path, relative: str) -> Path | None:
+    """The file a relative path names, or None if it would leave `folder`."""
+    posix = PurePosixPath(relative.replace("\\", "/"))
+    if posix.is_absolute() or ".." in posix.parts or (posix.parts and ":" in posix.parts[0]):
+        return None
+    target = folder / Path(*posix.parts)
+    try:
+        target.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return None  # a symbolic link that leads outside
+    return target
+
+
+def check_appendices(archive: Archive, problems: Problems) -> None:
+    for folder in archive.meetings.values():
+        for report in folder.reports.values():
+            if report.report is None:
+                continue
+            for index, appendix in enumerate(report.report.appendices):
+                line, column = value(report.doc, "appendices", index, "file")
+                target = resolve_inside(folder.path, appendix.file)
+                if target is None:
+                    problems.add(
+                        "PAP209",
+                        report.path,
+                        line,
+                        column,
+                        f"the appendix file `{appendix.file}` is outside this meeting's folder",
+                        f"put the file in {folder.id}/{report.id}/ and give its path from the meeting folder",
+                    )
+                    continue
+                if not target.exists():
+                    problems.add(
+                        "PAP208",
+                        report.path,
+                        line,
+                        column,
+                        f"the appendix file `{appendix.file}` does not exist",
+                        f"add the file, or correct the path; paths start from the meeting folder {folder.id}/",
+                    )
+                    continue
+                if not check_name(target, problems):
+                    continue
+                if target.suffix.lower() not in (".md", ".pdf"):
+                    problems.add(
+                        "PAP210",
+                        report.path,
+                        line,
+                        column,
+                        f"the appendix `{appendix.file}` is neither Markdown (.md) nor PDF (.pdf)",
+                        "save the document as PDF, or write it as Markdown",
+                    )
+                elif target.suffix.lower() == ".pdf":
+                    check_pdf(target, appendix.file, report.path, line, column, problems)
+                else:
+                    read_text(target, problems)
+
+
+def check_pdf(target: Path, name: str, report_path: Path, line: int, column: int, problems: Problems) -> None:
+    if target.is_dir():
+        problems.add("PAP003", target, 1, 1, f"`{target.name}` is a folder, but a file is expected here")
+        return
+    size = target.stat().st_size
+    if size > MAX_PDF_BYTES:
+        problems.add(
+            "PAP002", target, 1, 1, f"the PDF is {size / 1024 / 1024:.0f} MB; appendices may be at most {MAX_PDF_BYTES // 1024 // 1024} MB"
+        )
+        return
+    with target.open("rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF-" not in head:
+        problems.add(
+            "PAP210", report_path, line, column, f"the appendix `{name}` is named .pdf but is not a PDF file"
+        )

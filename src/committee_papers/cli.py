@@ -1,0 +1,94 @@
+"""The `papers` command: thin click commands over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+import click
+
+from committee_papers import __version__
+from committee_papers.problems import Severity, registry
+
+DIR_ARG = click.argument(
+    "directory", required=False, default=".", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+
+
+class Group(click.Group):
+    """Keeps internal bugs apart from problems in the papers: a bug gets a short report, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            log = Path(tempfile.gettempdir()) / "papers-internal-error.log"
+            try:
+                log.write_text(traceback.format_exc(), "utf-8")
+                where = f" (details in {log})"
+            except OSError:
+                where = ""
+            click.echo(
+                f"internal error: committee-papers hit a bug, not a problem in your papers: {type(exc).__name__}: {exc}{where}\n"
+                "  please report it at the project's issue tracker",
+                err=True,
+            )
+            sys.exit(3)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="committee-papers")
+def main() -> None:
+    """Committee papers: check a council's papers, build its agenda website and packs."""
+
+
+@main.command("check")
+@DIR_ARG
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True, help="How to print the problems.")
+def check_command(directory: Path, output: str) -> None:
+    """Check every paper in DIR (default: here) against the format and the rules.
+
+    Exits 1 if there is any error, 0 if there are only warnings or nothing.
+    """
+    from committee_papers.check import check
+
+    result = check(directory)
+    problems = result.problems.sorted()
+    if output == "json":
+        click.echo(json.dumps([p.to_json() for p in problems], indent=2))
+    else:
+        for problem in problems:
+            click.echo(problem.to_text())
+        errors = sum(p.severity is Severity.ERROR for p in problems)
+        warnings = len(problems) - errors
+        if problems:
+            click.echo(f"\n{_plural(errors, 'error')}, {_plural(warnings, 'warning')}.")
+        else:
+            click.echo("No problems found.")
+    sys.exit(1 if result.problems.errors else 0)
+
+
+@main.command("explain")
+@click.argument("code", required=False)
+def explain_command(code: str | None) -> None:
+    """Explain a problem code (such as PAP103), or list every code."""
+    codes = registry()
+    if code is None:
+        for entry in codes.values():
+            click.echo(f"{entry.code}  {entry.severity.value:<7}  {entry.title}")
+        return
+    entry = codes.get(code.upper())
+    if entry is None:
+        raise click.BadParameter(f"there is no code {code}; run `papers explain` to list them", param_hint="CODE")
+    click.echo(f"{entry.code} ({entry.severity.value}): {entry.title}\n\n{entry.explanation}")
+    if entry.hint:
+        click.echo(f"\nHow to fix it: {entry.hint}")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -1,0 +1,197 @@
+"""Reading a council's papers folder into an Archive."""
+
+from __future__ import annotations
+
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from committee_papers.loading.files import check_name, read_text, split_front_matter
+from committee_papers.loading.minutes import read_minutes_body
+from committee_papers.loading.schema_errors import validate
+from committee_papers.model.archive import Archive, MeetingFolder, MinutesFile, ReportFile
+from committee_papers.model.committee import Committee
+from committee_papers.model.council import Council
+from committee_papers.model.meeting import Meeting
+from committee_papers.model.minutes import MinutesFront
+from committee_papers.model.people import People
+from committee_papers.model.report import Report
+from committee_papers.problems import Problem, Problems
+from committee_papers.yamlsource import YamlDoc, YamlProblem, parse_yaml
+
+MEETING_ID = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9-]*?)(?:-(\d+))?$")
+PARALLEL_FROM = 400  # reports; below this a process pool costs more than it saves
+
+
+def find_papers(root: Path) -> Path:
+    """The papers folder: DIR/papers, or DIR itself when it holds council.yml."""
+    if (root / "papers").is_dir() or not (root / "council.yml").exists():
+        return root / "papers"
+    return root
+
+
+def parse_file_yaml(text: str, path: Path, problems: Problems, line_offset: int = 0) -> YamlDoc | None:
+    try:
+        doc = parse_yaml(text, line_offset)
+    except YamlProblem as exc:
+        problems.add(exc.code, path, exc.line, exc.column, exc.message, exc.hint)
+        return None
+    if doc.data is None:
+        what = "front matter" if line_offset else "file"
+        problems.add("PAP009", path, doc.start[0], 1, f"the {what} is empty")
+        return None
+    return doc
+
+
+def read_yaml_file(path: Path, model: type[BaseModel], what: str, problems: Problems) -> tuple[Any, YamlDoc | None]:
+    text = read_text(path, problems)
+    if text is None:
+        return None, None
+    doc = parse_file_yaml(text, path, problems)
+    if doc is None:
+        return None, None
+    return validate(model, doc, path, problems, what), doc
+
+
+def read_report(path: Path, problems: Problems) -> ReportFile:
+    """A report: front matter validated against the model, the Markdown body kept as text."""
+    report = ReportFile(id=path.stem, path=path, report=None, doc=None)
+    text = read_text(path, problems)
+    if text is None:
+        return report
+    front = split_front_matter(text, path, problems)
+    if front is None:
+        return report
+    report.body, report.body_line = front.body, front.body_line
+    report.doc = parse_file_yaml(front.yaml, path, problems, line_offset=1)
+    if report.doc is not None:
+        report.report = validate(Report, report.doc, path, problems, "the report")
+    return report
+
+
+def read_minutes(path: Path, problems: Problems) -> MinutesFile:
+    minutes = MinutesFile(path=path, front=None, doc=None)
+    text = read_text(path, problems)
+    if text is None:
+        return minutes
+    front = split_front_matter(text, path, problems)
+    if front is None:
+        return minutes
+    minutes.body_line = front.body_line
+    minutes.doc = parse_file_yaml(front.yaml, path, problems, line_offset=1)
+    if minutes.doc is not None:
+        minutes.front = validate(MinutesFront, minutes.doc, path, problems, "the minutes")
+    minutes.minutes = read_minutes_body(front.body, front.body_line, path, problems)
+    return minutes
+
+
+def _read_reports(paths: list[Path], root: Path) -> tuple[list[ReportFile], list[Problem]]:
+    problems = Problems(root)
+    return [read_report(path, problems) for path in paths], problems.items
+
+
+def read_meeting_folder(path: Path, problems: Problems) -> tuple[MeetingFolder, list[Path]]:
+    """The meeting and its minutes; returns the report paths still to read."""
+    meeting_file = path / "meeting.yml"
+    meeting, doc = None, None
+    if meeting_file.exists() or meeting_file.is_symlink():
+        meeting, doc = read_yaml_file(meeting_file, Meeting, "the meeting", problems)
+    else:
+        problems.add("PAP003", meeting_file, 1, 1, f"the meeting folder `{path.name}` has no meeting.yml")
+    folder = MeetingFolder(id=path.name, path=path, meeting=meeting, doc=doc)
+    report_paths = []
+    for child in sorted(path.iterdir()):
+        if child.name.startswith("."):
+            continue
+        if child.name in ("meeting.yml",):
+            continue
+        if child.name == "minutes.md":
+            folder.minutes = read_minutes(child, problems)
+        elif child.suffix == ".md" and not child.is_dir():
+            if check_name(child, problems):
+                report_paths.append(child)
+        elif child.is_dir():
+            continue  # a report's appendix folder; checked through the report's appendices
+        else:
+            folder.other_files.append(child)
+    return folder, report_paths
+
+
+def load_archive(root: Path, problems: Problems, workers: int | None = None) -> Archive:
+    """Read every file of the papers folder; problems are collected, never raised."""
+    papers = find_papers(root)
+    archive = Archive(root=root, papers=papers)
+    if (root / "templates").is_dir():
+        archive.templates = root / "templates"
+    if not papers.is_dir():
+        problems.add("PAP003", root, 1, 1, f"there is no `papers` folder in {root}", "run the command in the council's folder, or name it")
+        return archive
+
+    council_file = papers / "council.yml"
+    if council_file.exists():
+        archive.council, archive.council_doc = read_yaml_file(council_file, Council, "council.yml", problems)
+    else:
+        problems.add("PAP003", council_file, 1, 1, "the papers folder has no council.yml", "create papers/council.yml with at least `name:`")
+    people_file = papers / "people.yml"
+    if people_file.exists():
+        people, archive.people_doc = read_yaml_file(people_file, People, "people.yml", problems)
+        archive.people = people or People()
+        if people is None:
+            archive.unreadable.add("people.yml")
+    else:
+        problems.add("PAP003", people_file, 1, 1, "the papers folder has no people.yml", "create papers/people.yml with `councillors:` and `officers:`")
+        archive.unreadable.add("people.yml")
+
+    committees = papers / "committees"
+    for path in sorted(committees.glob("*")) if committees.is_dir() else []:
+        if path.suffix not in (".yml", ".yaml"):
+            if not path.name.startswith("."):
+                problems.add("PAP010", path, 1, 1, f"`{path.name}` is not a committee file (committees/<id>.yml)")
+            continue
+        if not check_name(path, problems):
+            continue
+        committee, doc = read_yaml_file(path, Committee, "the committee", problems)
+        if committee is None:
+            archive.unreadable.add(path.stem)
+        else:
+            archive.committees[path.stem] = committee
+            archive.committee_docs[path.stem] = doc
+
+    meetings = papers / "meetings"
+    pending: list[tuple[MeetingFolder, list[Path]]] = []
+    for path in sorted(meetings.iterdir()) if meetings.is_dir() else []:
+        if path.name.startswith("."):
+            continue
+        if not path.is_dir():
+            problems.add("PAP010", path, 1, 1, f"`{path.name}` is a file; each meeting is a folder named YYYY-MM-DD-<committee>")
+            continue
+        if not check_name(path, problems):
+            continue
+        pending.append(read_meeting_folder(path, problems))
+
+    report_paths = [p for _, paths in pending for p in paths]
+    by_path = dict(zip(report_paths, _read_all_reports(report_paths, root, problems, workers)))
+    for folder, paths in pending:
+        folder.reports = {p.stem: by_path[p] for p in paths}
+        archive.meetings[folder.id] = folder
+    return archive
+
+
+def _read_all_reports(paths: list[Path], root: Path, problems: Problems, workers: int | None) -> list[ReportFile]:
+    workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    if workers <= 1 or len(paths) < PARALLEL_FROM:
+        reports, items = _read_reports(paths, root)
+        problems.extend(items)
+        return reports
+    size = max(1, len(paths) // (workers * 4))
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    reports: list[ReportFile] = []
+    with ProcessPoolExecutor(workers) as pool:
+        for chunk_reports, items in pool.map(_read_reports, chunks, [root] * len(chunks)):
+            reports.extend(chunk_reports)
+            problems.extend(items)
+    return reports

@@ -1,0 +1,93 @@
+"""Reading an author's files safely: size limits, encodings, front matter."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from committee_papers.problems import Problems
+
+MAX_TEXT_BYTES = 2 * 1024 * 1024
+MAX_PDF_BYTES = 50 * 1024 * 1024
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def read_text(path: Path, problems: Problems, limit: int = MAX_TEXT_BYTES) -> str | None:
+    """The file's text, or None after reporting why it cannot be read."""
+    if path.is_dir():
+        problems.add("PAP003", path, 1, 1, f"`{path.name}` is a folder, but a file is expected here")
+        return None
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            problems.add(
+                "PAP002",
+                path,
+                1,
+                1,
+                f"the file is {size / 1024 / 1024:.1f} MB; papers files may be at most {limit // 1024 // 1024} MB",
+            )
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.add("PAP001", path, 1, 1, f"the file cannot be opened: {exc.strerror or exc}")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.add(
+            "PAP001",
+            path,
+            line,
+            column,
+            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)",
+        )
+        return None
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        problems.add("PAP001", path, line, offset - text.rfind("\n", 0, offset), "the file contains a NUL byte, so it is not text")
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass
+class FrontMatter:
+    yaml: str
+    body: str
+    body_line: int  # 1-based line of the body's first line in the file
+
+
+def split_front_matter(text: str, path: Path, problems: Problems) -> FrontMatter | None:
+    """Split `---` YAML front matter from the Markdown body."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        problems.add("PAP007", path, 1, 1, "the file does not start with front matter (a line `---`, the YAML, and `---` again)")
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return FrontMatter(
+                yaml="\n".join(lines[1:index]),
+                body="\n".join(lines[index + 1 :]),
+                body_line=index + 2,
+            )
+    problems.add("PAP007", path, 1, 1, "the front matter opened on line 1 is never closed with a line `---`")
+    return None
+
+
+def check_name(path: Path, problems: Problems) -> bool:
+    """File and folder names must be plain so that URLs and packs stay stable and safe."""
+    if _SAFE_NAME.match(path.name):
+        return True
+    problems.add(
+        "PAP006",
+        path,
+        1,
+        1,
+        f"the name `{path.name}` has characters that cannot be used in a web address",
+        "use lower-case letters, digits and hyphens, for example 04-budget-update.md",
+    )
+    return False

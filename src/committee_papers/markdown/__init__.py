@@ -1,0 +1,1 @@
+"""Markdown: one markdown-it-py parser for papers, with a small rule per feature."""

@@ -1,0 +1,93 @@
+"""Shared building blocks of the papers model: strict models, dates, times, people."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
+from pydantic_core import PydanticCustomError
+
+_TIME = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
+
+
+class StrictModel(BaseModel):
+    """Every model refuses keys it does not know, so a misspelt key is never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, populate_by_name=True)
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise PydanticCustomError("date_invalid", "`{value}` is not a real date", {"value": value}) from None
+    raise PydanticCustomError("date_invalid", "`{value}` is not a date", {"value": str(value)})
+
+
+def _time(value: Any) -> Any:
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, int) and 0 <= value <= 2359 and value % 100 < 60:
+        value = f"{value // 100:02d}:{value % 100:02d}"
+    if isinstance(value, str) and _TIME.match(value.strip()):
+        hours, minutes = value.strip().split(":")
+        return f"{int(hours):02d}:{minutes}"
+    raise PydanticCustomError("time_invalid", "`{value}` is not a time of day", {"value": str(value)})
+
+
+def _false_is_none(value: Any) -> Any:
+    return None if value is False else value
+
+
+Date = Annotated[dt.date, BeforeValidator(_date)]
+Time = Annotated[str, BeforeValidator(_time), Field(json_schema_extra={"pattern": "^[0-2]?[0-9]:[0-5][0-9]$"})]
+Text = Annotated[str, Field(min_length=1)]
+Id = Annotated[str, Field(min_length=1)]
+
+
+class InlinePerson(StrictModel):
+    """A person written out in place instead of an id from people.yml."""
+
+    name: Text
+    role: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+def _person_kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "person id"
+    if isinstance(value, dict):
+        return "person details"
+    if isinstance(value, InlinePerson):
+        return "person details"
+    return None
+
+
+PersonRef = Annotated[
+    Union[Annotated[Id, Tag("person id")], Annotated[InlinePerson, Tag("person details")]],
+    Discriminator(
+        _person_kind,
+        custom_error_type="person_ref",
+        custom_error_message="a person is an id from people.yml or a mapping with at least a name",
+    ),
+]
+
+
+class Exempt(StrictModel):
+    """Why a paper is exempt from publication (Schedule 12A paragraphs)."""
+
+    paragraphs: Annotated[list[int], Field(min_length=1)]
+    reason: str | None = None
+    public_interest: str | None = None
+    title_exempt: bool = False
+
+
+ExemptOrNot = Annotated[Exempt | None, BeforeValidator(_false_is_none)]

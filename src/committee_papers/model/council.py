@@ -1,0 +1,51 @@
+"""council.yml: the authority itself."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
+
+from committee_papers.model.base import Date, StrictModel
+
+_MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+
+
+def _month_day(value: Any) -> Any:
+    if isinstance(value, str) and _MONTH_DAY.match(value.strip()):
+        return value.strip()
+    raise PydanticCustomError("month_day_invalid", "`{value}` is not a month and day written MM-DD", {"value": str(value)})
+
+
+MonthDay = Annotated[str, BeforeValidator(_month_day)]
+Jurisdiction = Literal["england", "wales", "scotland", "northern-ireland"]
+RuleSetting = Literal["off", "warning", "error"]
+
+
+class Contact(StrictModel):
+    email: str | None = None
+    phone: str | None = None
+
+
+class Boilerplate(StrictModel):
+    statutory_implications: str | None = None
+    background_papers: str | None = None
+
+
+class Council(StrictModel):
+    name: Annotated[str, Field(min_length=1)]
+    jurisdiction: Jurisdiction = "england"
+    website: str | None = None
+    address: str | None = None
+    democratic_services: Contact = Field(default_factory=Contact)
+    municipal_year_starts: MonthDay = "05-01"
+    required_comments: list[str] = ["constitutional", "financial"]
+    boilerplate: Boilerplate = Field(default_factory=Boilerplate)
+    agenda_notes: list[str] = []
+    house_style: str = "numbered"
+    allow_raw_html: bool = False
+    closure_days: list[Date] = []
+    rules: dict[str, RuleSetting] = {}
+    language: str = "en-GB"

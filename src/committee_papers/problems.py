@@ -1,0 +1,125 @@
+"""Problems found in a council's papers, and the registry of their codes."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: Severity
+    title: str
+    explanation: str
+    hint: str
+
+
+@cache
+def registry() -> dict[str, Code]:
+    """Every problem code, read from codes.yml: the one place they are documented."""
+    text = resources.files("committee_papers").joinpath("codes.yml").read_text("utf-8")
+    raw = yaml.load(text, Loader=yaml.CSafeLoader)
+    return {
+        code: Code(
+            code=code,
+            severity=Severity(entry["severity"]),
+            title=entry["title"],
+            explanation=entry["explanation"].strip(),
+            hint=entry.get("hint", "").strip(),
+        )
+        for code, entry in raw.items()
+    }
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the papers, located in a file."""
+
+    file: str
+    line: int
+    column: int
+    code: str
+    message: str
+    hint: str = ""
+    severity: Severity = field(default=Severity.ERROR, compare=False)
+
+    def to_json(self) -> dict:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+    def to_text(self) -> str:
+        text = f"{self.file}:{self.line}:{self.column}: {self.severity.value} {self.code}: {self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+class Problems:
+    """Collects problems during a run; paths are shown relative to the council folder."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.items: list[Problem] = []
+        self.severity_overrides: dict[str, Severity | None] = {}
+
+    def add(self, code: str, path: Path | str, line: int, column: int, message: str, hint: str | None = None) -> None:
+        entry = registry()[code]  # an unknown code is a bug in this tool, not in the papers
+        severity = self.severity_overrides.get(code, entry.severity)
+        if code in self.severity_overrides and severity is None:
+            return
+        self.items.append(
+            Problem(
+                file=self.display_path(path),
+                line=max(line, 1),
+                column=max(column, 1),
+                code=code,
+                message=message,
+                hint=entry.hint if hint is None else hint,
+                severity=severity,
+            )
+        )
+
+    def extend(self, problems: list[Problem]) -> None:
+        for problem in problems:
+            severity = self.severity_overrides.get(problem.code, problem.severity)
+            if problem.code in self.severity_overrides and severity is None:
+                continue
+            if severity != problem.severity:
+                problem = Problem(**{**problem.__dict__, "severity": severity})
+            self.items.append(problem)
+
+    def display_path(self, path: Path | str) -> str:
+        path = Path(path)
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.WARNING]
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.items))

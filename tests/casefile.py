@@ -1,0 +1,76 @@
+"""Readable case files: files laid over a council, and the problems expected.
+
+    # what the case shows
+    expect:
+      papers/council.yml:3:1: error PAP100
+    === papers/council.yml
+    name: ...
+    === delete papers/people.yml
+    === mkdir papers/people.yml
+    === latin1 papers/people.yml
+    text written in Latin-1
+    === big papers/people.yml 3000000
+    === symlink papers/x.md -> /etc/hostname
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Case:
+    name: str
+    expect: set[str] = field(default_factory=set)
+    steps: list[tuple[str, str, str]] = field(default_factory=list)  # (action, path, content)
+
+
+def parse_case(path: Path) -> Case:
+    case = Case(name=path.stem)
+    lines = path.read_text("utf-8").split("\n")
+    index = 0
+    while index < len(lines) and not lines[index].startswith("=== "):
+        line = lines[index].strip()
+        if line and not line.startswith("#") and line != "expect:":
+            case.expect.add(line)
+        index += 1
+    while index < len(lines):
+        words = lines[index][4:].split(" ", 1)
+        action, target = (words[0], words[1]) if words[0] in ("delete", "mkdir", "latin1", "big", "symlink") else ("file", lines[index][4:])
+        index += 1
+        body = []
+        while index < len(lines) and not lines[index].startswith("=== "):
+            body.append(lines[index])
+            index += 1
+        case.steps.append((action, target.strip(), "\n".join(body)))
+    return case
+
+
+def apply_case(case: Case, council: Path) -> None:
+    for action, target, content in case.steps:
+        if action == "symlink":
+            target, link_to = (part.strip() for part in target.split("->"))
+        path = council / target
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir() and action != "mkdir":
+            shutil.rmtree(path)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+        if action == "file":
+            path.write_text(content.rstrip("\n") + "\n", "utf-8")
+        elif action == "latin1":
+            path.write_bytes(content.encode("latin-1"))
+        elif action == "mkdir":
+            path.mkdir()
+        elif action == "big":
+            target, size = target.rsplit(" ", 1)
+            path = council / target
+            if path.exists():
+                path.unlink()
+            with path.open("wb") as handle:
+                handle.truncate(int(size))
+        elif action == "symlink":
+            os.symlink(link_to, path)
