@@ -11,6 +11,8 @@
     text written in Latin-1
     === big papers/people.yml 3000000
     === symlink papers/x.md -> /etc/hostname
+    === front papers/meetings/.../04-report.md
+    (new front matter, without the --- lines; the body is kept)
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ def parse_case(path: Path) -> Case:
         index += 1
     while index < len(lines):
         words = lines[index][4:].split(" ", 1)
-        action, target = (words[0], words[1]) if words[0] in ("delete", "mkdir", "latin1", "big", "symlink") else ("file", lines[index][4:])
+        action, target = (words[0], words[1]) if words[0] in ("delete", "mkdir", "latin1", "big", "symlink", "front") else ("file", lines[index][4:])
         index += 1
         body = []
         while index < len(lines) and not lines[index].startswith("=== "):
@@ -54,6 +56,10 @@ def apply_case(case: Case, council: Path) -> None:
         if action == "symlink":
             target, link_to = (part.strip() for part in target.split("->"))
         path = council / target
+        if action == "front":
+            body = path.read_text("utf-8").split("---\n", 2)[2]
+            path.write_text("---\n" + content.strip("\n") + "\n---\n" + body, "utf-8")
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.is_dir() and action != "mkdir":
             shutil.rmtree(path)

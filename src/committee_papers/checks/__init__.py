@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from committee_papers.checks import agendas, appendices, minutes, references
+from committee_papers.checks import agendas, appendices, content, minutes, references
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
 
@@ -17,6 +17,8 @@ CHECKS = [
     agendas.check_required_comments,
     appendices.check_appendices,
     minutes.check_minutes,
+    content.check_house_style,
+    content.check_report_content,
 ]
 
 

@@ -9,14 +9,20 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from committee_papers.markdown import html, rules
+
 
 @cache
 def parser(allow_html: bool = False) -> MarkdownIt:
-    """A CommonMark parser with tables, footnotes, definition lists and `::: resolved` blocks."""
+    """CommonMark with tables, footnotes, definition lists, `::: resolved` blocks and paragraph labels."""
     md = MarkdownIt("commonmark", {"html": allow_html, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin)
     md.use(deflist_plugin)
     md.use(container_plugin, name="resolved")
     md.use(container_plugin, name="exempt")
-    return md
+    md.core.ruler.push("para_labels", rules.para_labels)
+    md.core.ruler.push("para_refs", rules.para_refs)
+    md.core.ruler.push("table_headers", rules.table_headers)
+    md.validateLink = rules.validate_link
+    return html.install(md)

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs everything committee-papers and its tests need on a fresh Debian machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
+
+# Debian packages: the browser the accessibility tests drive, fonts the PDFs embed,
+# the optional wkhtmltopdf engine, and poppler for looking at PDFs.
+need=""
+for pkg in chromium fonts-dejavu-core fonts-liberation fonts-noto-core wkhtmltopdf poppler-utils; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need="$need $pkg"
+done
+if [ -n "$need" ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  # shellcheck disable=SC2086
+  $SUDO apt-get install -y -qq --no-install-recommends $need >/dev/null
+fi
+
+python3 -m pip install -q --disable-pip-version-check -e '.[test]'
+
+# axe-core, the accessibility rules engine the browser tests inject into each page.
+if [ ! -f node_modules/axe-core/axe.min.js ]; then
+  npm install --no-audit --no-fund --silent >/dev/null
+fi

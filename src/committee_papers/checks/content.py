@@ -1,0 +1,201 @@
+"""Report content: paragraph labels and references, raw HTML, links, and the house style's sections."""
+
+from __future__ import annotations
+
+import re
+
+from committee_papers.checks.appendices import resolve_inside
+from committee_papers.checks.locate import key, value
+from committee_papers.house_style import available_styles
+from committee_papers.markdown.parser import parser
+from committee_papers.model.archive import Archive, MeetingFolder, ReportFile
+from committee_papers.problems import Problems
+from committee_papers.render.report import ParsedReport, house_style, parse_report
+
+_HTML_HINT = re.compile(r"<[A-Za-z!/]")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def check_house_style(archive: Archive, problems: Problems) -> None:
+    if archive.council is None:
+        return
+    styles = available_styles(archive.templates)
+    if archive.council.house_style not in styles:
+        line, column = value(archive.council_doc, "house_style")
+        problems.add(
+            "PAP304",
+            archive.papers / "council.yml",
+            line,
+            column,
+            f"there is no house style `{archive.council.house_style}`",
+            "use one of: " + ", ".join(sorted(styles)),
+        )
+
+
+def check_report_content(archive: Archive, problems: Problems) -> None:
+    style = house_style(archive)
+    for folder in archive.meetings.values():
+        for report_file in folder.reports.values():
+            if report_file.report is None:
+                continue
+            parsed = parse_report(archive, report_file, style)
+            _labels(parsed, problems)
+            _raw_html(archive, report_file, problems)
+            _links(folder, parsed, problems)
+            _required(parsed, problems)
+
+
+def _where(parsed: ParsedReport, part_name: str, line: int) -> tuple[int, int]:
+    report_file = parsed.report_file
+    if part_name == "body":
+        return report_file.body_line + line, 1
+    path = tuple(part_name.split("."))
+    if part_name.startswith("comments."):
+        path = (*path, "text")
+    return value(report_file.doc, *path)
+
+
+def _labels(parsed: ParsedReport, problems: Problems) -> None:
+    numbering = parsed.numbering
+    path = parsed.report_file.path
+    # Labels and references are recorded by line within their part; find which part holds each.
+    parts = [p for p in [parsed.purpose, parsed.body, *[c for _, _, c in parsed.comments], *parsed.extras.values()] if p]
+    for part in parts:
+        for token in part.tokens:
+            label = token.meta.get("label")
+            if label and (label, token.meta.get("label_line", 0)) in numbering.duplicate_labels:
+                line, column = _where(parsed, part.name, token.meta["label_line"])
+                problems.add("PAP301", path, line, column, f"the label `{{#para:{label}}}` is used on two paragraphs")
+            if label and (label, token.meta.get("label_line", 0)) in numbering.misplaced_labels:
+                line, column = _where(parsed, part.name, token.meta["label_line"])
+                problems.add(
+                    "PAP305",
+                    path,
+                    line,
+                    column,
+                    f"the label `{{#para:{label}}}` is not on a numbered paragraph",
+                    "labels go at the end of a numbered paragraph, not in a list, table or quote"
+                    if parsed.style.number_paragraphs
+                    else f"the `{parsed.style.name}` house style does not number paragraphs; refer to the section instead",
+                )
+            for child in token.children or []:
+                name = child.meta.get("para_ref")
+                if name is not None and name not in numbering.labels:
+                    if part.name == "body":
+                        line, column = _find(parsed.report_file, token.map, f"(#para:{name})")
+                        column += 1
+                    else:
+                        line, column = _where(parsed, part.name, 0)
+                    close = [n for n in numbering.labels if n.startswith(name[:3])]
+                    problems.add(
+                        "PAP300",
+                        path,
+                        line,
+                        column,
+                        f"the link to `#para:{name}` names no labelled paragraph in this report",
+                        f"did you mean `#para:{close[0]}`?" if close else "add `{#para:" + name + "}` at the end of the paragraph it refers to",
+                    )
+
+
+def _find(report_file: ReportFile, map_: list[int] | None, text: str) -> tuple[int, int]:
+    """The line and column of `text` within a body token's lines (its first line if not found)."""
+    start, end = (map_ or [0, 1])[0], (map_ or [0, 1])[1]
+    lines = report_file.body.split("\n")
+    for offset in range(start, min(end, len(lines))):
+        if text in lines[offset]:
+            return report_file.body_line + offset, lines[offset].index(text) + 1
+    return report_file.body_line + start, 1
+
+
+def _raw_html(archive: Archive, report_file: ReportFile, problems: Problems) -> None:
+    if archive.council and archive.council.allow_raw_html:
+        return
+    if not _HTML_HINT.search(report_file.body):
+        return
+    for token in parser(True).parse(report_file.body):
+        found = token.type == "html_block" or any(c.type == "html_inline" for c in token.children or [])
+        if found and token.map:
+            problems.add(
+                "PAP302",
+                report_file.path,
+                report_file.body_line + token.map[0],
+                1,
+                "this line has HTML, which will be shown as plain text rather than as HTML",
+                "use Markdown instead, or ask for `allow_raw_html: true` in council.yml",
+            )
+
+
+def _links(folder: MeetingFolder, parsed: ParsedReport, problems: Problems) -> None:
+    report_file = parsed.report_file
+    for token in parsed.body.tokens:
+        for child in token.children or []:
+            target = child.attrGet("href") if child.type == "link_open" else child.attrGet("src") if child.type == "image" else None
+            if not target or not isinstance(target, str) or target.startswith("#") or _SCHEME.match(target) or target.startswith("//"):
+                continue
+            local = target.split("#", 1)[0].split("?", 1)[0]
+            if not local:
+                continue
+            line, column = _find(report_file, token.map, target)
+            resolved = resolve_inside(folder.path, local)
+            if resolved is None:
+                problems.add(
+                    "PAP209",
+                    report_file.path,
+                    line,
+                    column,
+                    f"the link `{target}` leads outside this meeting's folder",
+                    f"put the file in {folder.id}/{report_file.id}/ and link to it from there",
+                )
+            elif not resolved.exists():
+                problems.add(
+                    "PAP208",
+                    report_file.path,
+                    line,
+                    column,
+                    f"the linked file `{target}` does not exist",
+                    f"add the file, or correct the path; paths start from the meeting folder {folder.id}/",
+                )
+
+
+def _required(parsed: ParsedReport, problems: Problems) -> None:
+    report_file, style = parsed.report_file, parsed.style
+    report = report_file.report
+    for name in style.required_fields:
+        present = getattr(report, name, None)
+        if present in (None, "", [], {}):
+            line, column = key(report_file.doc) if report_file.doc else (1, 1)
+            problems.add(
+                "PAP303",
+                report_file.path,
+                line,
+                column,
+                f"the `{style.name}` house style needs `{name}` in the front matter",
+                f"add `{name}:` to the front matter",
+            )
+    headings = {
+        parsed.body.tokens[i + 1].content.strip().casefold()
+        for i, t in enumerate(parsed.body.tokens)
+        if t.type == "heading_open" and t.tag == "h2"
+    }
+    for section in style.required_sections:
+        if section.casefold() not in headings:
+            problems.add(
+                "PAP303",
+                report_file.path,
+                report_file.body_line,
+                1,
+                f"the report has no `## {section}` section, which the `{style.name}` house style requires",
+                f"add a heading `## {section}` and its text",
+            )
+    given = {name.casefold() for name in report.implications}
+    for name in style.required_implications:
+        if name.casefold() not in given:
+            line, column = key(report_file.doc, "implications") if report.implications else (2, 1)
+            problems.add(
+                "PAP303",
+                report_file.path,
+                line,
+                column,
+                f"the implications table has no row for `{name}`",
+                f"add `{name}: {{applies: false, text: ...}}` under implications",
+            )

@@ -1,0 +1,49 @@
+"""House styles: which template shows a report and which sections it must have, as data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    name: str
+    title: str
+    template: str
+    number_paragraphs: bool
+    required_fields: tuple[str, ...] = ()
+    required_sections: tuple[str, ...] = ()
+    required_implications: tuple[str, ...] = field(default=())
+
+
+def _from_yaml(name: str, text: str) -> HouseStyle:
+    data = yaml.safe_load(text) or {}
+    return HouseStyle(
+        name=name,
+        title=str(data.get("title", name)),
+        template=str(data.get("template", "report/numbered.html")),
+        number_paragraphs=bool(data.get("number_paragraphs", True)),
+        required_fields=tuple(data.get("required_fields") or ()),
+        required_sections=tuple(data.get("required_sections") or ()),
+        required_implications=tuple(data.get("required_implications") or ()),
+    )
+
+
+def available_styles(templates: Path | None) -> dict[str, HouseStyle]:
+    """The shipped styles, then the council's own in templates/house_styles/ (which win)."""
+    styles = {}
+    for entry in resources.files("committee_papers").joinpath("house_styles").iterdir():
+        if entry.name.endswith(".yml"):
+            styles[entry.name[:-4]] = _from_yaml(entry.name[:-4], entry.read_text("utf-8"))
+    own = templates / "house_styles" if templates else None
+    if own and own.is_dir():
+        for path in sorted(own.glob("*.yml")):
+            try:
+                styles[path.stem] = _from_yaml(path.stem, path.read_text("utf-8"))
+            except (yaml.YAMLError, UnicodeDecodeError, AttributeError, TypeError):
+                continue  # reported by the check of house styles
+    return styles

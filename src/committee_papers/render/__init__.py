@@ -1,0 +1,1 @@
+"""Rendering: papers through Jinja2 templates into HTML fragments and pages. Never writes files."""

@@ -1,0 +1,202 @@
+"""One report through the rendering core: Markdown parts, shared numbering, then the house style's template."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+from markupsafe import Markup
+
+from committee_papers.house_style import HouseStyle, available_styles
+from committee_papers.markdown.html import render_tokens
+from committee_papers.markdown.paragraphs import Numbering, number_paragraphs, resolve_references
+from committee_papers.markdown.parser import parser
+from committee_papers.model.archive import Archive, ReportFile
+from committee_papers.model.report import Comment
+
+IMPLICATIONS_HEADING = "statutory and policy implications"
+COMMENT_TITLES = {"constitutional": "Constitutional Comments", "financial": "Financial Comments", "hr": "HR Comments"}
+COMMENT_ORDER = ("constitutional", "financial", "hr")
+
+
+@dataclass
+class Part:
+    """A piece of Markdown in a report: where it came from and its tokens."""
+
+    name: str  # "purpose", "body", "boilerplate", "comments.financial", ...
+    tokens: list[Token]
+    env: dict = field(default_factory=dict)
+
+
+@dataclass
+class ParsedReport:
+    report_file: ReportFile
+    style: HouseStyle
+    purpose: Part | None
+    body: Part
+    comments: list[tuple[str, Comment, Part]]
+    extras: dict[str, Part]
+    numbering: Numbering
+    boilerplate_placed: bool = True
+
+
+def comment_title(key: str) -> str:
+    return COMMENT_TITLES.get(key, key.replace("_", " ").replace("-", " ").capitalize() + " Comments")
+
+
+def ordered_comments(comments: dict[str, Comment]) -> list[tuple[str, Comment]]:
+    known = [(k, comments[k]) for k in COMMENT_ORDER if k in comments]
+    return known + [(k, c) for k, c in comments.items() if k not in COMMENT_ORDER]
+
+
+def house_style(archive: Archive) -> HouseStyle:
+    name = archive.council.house_style if archive.council else "numbered"
+    styles = available_styles(archive.templates)
+    return styles.get(name) or styles["numbered"]
+
+
+def _parse(text: str, allow_html: bool, name: str) -> Part:
+    env: dict = {}
+    return Part(name=name, tokens=parser(allow_html).parse(text or "", env), env=env)
+
+
+def _splice_after_heading(tokens: list[Token], heading: str, extra: list[Token]) -> bool:
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and tokens[index + 1].content.strip().casefold() == heading:
+            tokens[index + 3 : index + 3] = extra
+            return True
+    return False
+
+
+def parse_report(archive: Archive, report_file: ReportFile, style: HouseStyle | None = None) -> ParsedReport:
+    """Parse every Markdown part of a report and number its paragraphs in reading order."""
+    report = report_file.report
+    assert report is not None
+    style = style or house_style(archive)
+    allow_html = bool(archive.council and archive.council.allow_raw_html)
+    numbered = style.number_paragraphs
+    numbering = Numbering()
+
+    purpose = _parse(report.purpose, allow_html, "purpose") if report.purpose else None
+    body = _parse(report_file.body, allow_html, "body")
+    placed = True
+    boilerplate = archive.council.boilerplate.statutory_implications if archive.council else None
+    if numbered and boilerplate:
+        extra = _parse(boilerplate, False, "boilerplate").tokens
+        placed = _splice_after_heading(body.tokens, IMPLICATIONS_HEADING, extra)
+        if not placed:
+            heading = _parse("## Statutory and Policy Implications", False, "boilerplate").tokens
+            body.tokens += heading + extra
+    comments = [(key, c, _parse(c.text, allow_html, f"comments.{key}")) for key, c in ordered_comments(report.comments)]
+    extras = {
+        name: _parse(getattr(report, name), allow_html, name)
+        for name in ("summary", "reasons", "alternative_options")
+        if getattr(report, name)
+    }
+    for key, implication in report.implications.items():
+        if implication.text:
+            extras[f"implications.{key}"] = _parse(implication.text, allow_html, f"implications.{key}")
+
+    parts = ([purpose] if purpose else []) + [body] + [part for _, _, part in comments]
+    for part in parts:
+        number_paragraphs(part.tokens, numbering, enabled=numbered)
+    for part in [*parts, *extras.values()]:
+        resolve_references(part.tokens, numbering)
+    return ParsedReport(report_file, style, purpose, body, comments, extras, numbering, placed)
+
+
+def html_of(part: Part | None, allow_html: bool) -> Markup:
+    if part is None:
+        return Markup("")
+    return Markup(render_tokens(parser(allow_html), part.tokens, part.env))
+
+
+@dataclass(frozen=True)
+class AppendixView:
+    letter: str
+    title: str
+    href: str | None
+    exempt_label: str | None
+
+
+def public_title(title: str, exempt) -> str:
+    """A title may be published unless the council marked the title itself as exempt."""
+    return "Exempt item" if exempt is not None and exempt.title_exempt else title
+
+
+def _inline(text: str, allow_html: bool) -> Markup:
+    md = parser(allow_html)
+    return Markup(render_tokens(md, md.parseInline(text, {}), {}))
+
+
+def render_report(
+    archive: Archive,
+    folder,
+    item,
+    report_file: ReportFile,
+    *,
+    appendices: list[AppendixView] = (),
+    confidential: bool = False,
+    show_appendix_list: bool = True,
+    parsed: ParsedReport | None = None,
+) -> Markup:
+    """A report as an HTML fragment in the council's house style.
+
+    An exempt report is rendered in full only when `confidential` is set; the
+    public version gets nothing but its item number, title and exemption.
+    """
+    from committee_papers.exemption import exemption_notice
+    from committee_papers.render.environment import template_environment
+    from committee_papers.render.people import person
+
+    report = report_file.report
+    council = archive.council
+    jurisdiction = council.jurisdiction if council else "england"
+    env = template_environment(archive.templates)
+    meeting = folder.meeting
+    if report.exempt is not None and not confidential:
+        return Markup(
+            env.get_template("report/exempt.html").render(
+                rid=report_file.id,
+                item=item,
+                meeting=meeting,
+                title=public_title(report.title, report.exempt),
+                exempt_notice=exemption_notice(report.exempt, jurisdiction),
+            )
+        )
+    parsed = parsed or parse_report(archive, report_file)
+    allow_html = bool(council and council.allow_raw_html)
+    comments = [
+        {"key": key, "title": comment_title(key), "by": c.by, "date": c.date, "html": html_of(part, allow_html)}
+        for key, c, part in parsed.comments
+    ]
+    implications = [
+        (name, {"applies": row.applies, "html": html_of(parsed.extras.get(f"implications.{name}"), allow_html)})
+        for name, row in report.implications.items()
+    ]
+    parts = {
+        "purpose": html_of(parsed.purpose, allow_html),
+        "body": html_of(parsed.body, allow_html),
+        "extras": {name: html_of(part, allow_html) for name, part in parsed.extras.items()},
+    }
+    notice = exemption_notice(report.exempt, jurisdiction) if report.exempt else None
+    return Markup(
+        env.get_template(parsed.style.template).render(
+            rid=report_file.id,
+            style=parsed.style,
+            council=council,
+            meeting=meeting,
+            item=item,
+            report=report,
+            parts=parts,
+            recommendations=[_inline(r, allow_html) for r in report.recommendations],
+            comments=comments,
+            implications=implications,
+            signed_by=person(archive, report.signed_by),
+            contact=person(archive, report.contact),
+            appendices=list(appendices),
+            show_appendix_list=show_appendix_list,
+            exempt_notice=notice,
+            confidential_notice=("NOT FOR PUBLICATION. " + notice) if notice and confidential else None,
+        )
+    )
