@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from committee_papers.checks import run_checks
+from committee_papers.checks import run_checks, run_report_checks
 from committee_papers.loading import load_archive
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
@@ -24,6 +24,6 @@ class CheckResult:
 
 def check(root: Path, today: dt.date | None = None, workers: int | None = None) -> CheckResult:
     problems = Problems(root)
-    archive = load_archive(root, problems, workers=workers)
+    archive = load_archive(root, problems, workers=workers, report_hook=run_report_checks)
     run_checks(archive, problems, today=today)
     return CheckResult(archive=archive, problems=problems)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -21,7 +22,7 @@ class HouseStyle:
 
 
 def _from_yaml(name: str, text: str) -> HouseStyle:
-    data = yaml.safe_load(text) or {}
+    data = yaml.load(text, Loader=yaml.CSafeLoader) or {}
     return HouseStyle(
         name=name,
         title=str(data.get("title", name)),
@@ -33,6 +34,7 @@ def _from_yaml(name: str, text: str) -> HouseStyle:
     )
 
 
+@lru_cache(maxsize=8)
 def available_styles(templates: Path | None) -> dict[str, HouseStyle]:
     """The shipped styles, then the council's own in templates/house_styles/ (which win)."""
     styles = {}

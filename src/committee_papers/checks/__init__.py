@@ -18,10 +18,17 @@ CHECKS = [
     appendices.check_appendices,
     minutes.check_minutes,
     content.check_house_style,
-    content.check_report_content,
 ]
+
+# Run on each report as it is read, in the worker process that read it.
+REPORT_CHECKS = [content.check_report]
 
 
 def run_checks(archive: Archive, problems: Problems, today: dt.date | None = None) -> None:
     for check in CHECKS:
         check(archive, problems)
+
+
+def run_report_checks(archive: Archive, report_file, problems: Problems) -> None:
+    for check in REPORT_CHECKS:
+        check(archive, report_file, problems)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from committee_papers.checks.appendices import resolve_inside
 from committee_papers.checks.locate import key, value
 from committee_papers.house_style import available_styles
 from committee_papers.markdown.parser import parser
-from committee_papers.model.archive import Archive, MeetingFolder, ReportFile
+from committee_papers.model.archive import Archive, ReportFile
 from committee_papers.problems import Problems
 from committee_papers.render.report import ParsedReport, house_style, parse_report
 
@@ -32,17 +33,15 @@ def check_house_style(archive: Archive, problems: Problems) -> None:
         )
 
 
-def check_report_content(archive: Archive, problems: Problems) -> None:
-    style = house_style(archive)
-    for folder in archive.meetings.values():
-        for report_file in folder.reports.values():
-            if report_file.report is None:
-                continue
-            parsed = parse_report(archive, report_file, style)
-            _labels(parsed, problems)
-            _raw_html(archive, report_file, problems)
-            _links(folder, parsed, problems)
-            _required(parsed, problems)
+def check_report(archive: Archive, report_file: ReportFile, problems: Problems) -> None:
+    """Checks that need one report and the council only; they run where the report is read."""
+    if report_file.report is None:
+        return
+    parsed = parse_report(archive, report_file, house_style(archive))
+    _labels(parsed, problems)
+    _raw_html(archive, report_file, problems)
+    _links(report_file.path.parent, parsed, problems)
+    _required(parsed, problems)
 
 
 def _where(parsed: ParsedReport, part_name: str, line: int) -> tuple[int, int]:
@@ -125,7 +124,7 @@ def _raw_html(archive: Archive, report_file: ReportFile, problems: Problems) -> 
             )
 
 
-def _links(folder: MeetingFolder, parsed: ParsedReport, problems: Problems) -> None:
+def _links(folder: Path, parsed: ParsedReport, problems: Problems) -> None:
     report_file = parsed.report_file
     for token in parsed.body.tokens:
         for child in token.children or []:
@@ -136,7 +135,7 @@ def _links(folder: MeetingFolder, parsed: ParsedReport, problems: Problems) -> N
             if not local:
                 continue
             line, column = _find(report_file, token.map, target)
-            resolved = resolve_inside(folder.path, local)
+            resolved = resolve_inside(folder, local)
             if resolved is None:
                 problems.add(
                     "PAP209",
@@ -144,7 +143,7 @@ def _links(folder: MeetingFolder, parsed: ParsedReport, problems: Problems) -> N
                     line,
                     column,
                     f"the link `{target}` leads outside this meeting's folder",
-                    f"put the file in {folder.id}/{report_file.id}/ and link to it from there",
+                    f"put the file in {folder.name}/{report_file.id}/ and link to it from there",
                 )
             elif not resolved.exists():
                 problems.add(
@@ -153,7 +152,7 @@ def _links(folder: MeetingFolder, parsed: ParsedReport, problems: Problems) -> N
                     line,
                     column,
                     f"the linked file `{target}` does not exist",
-                    f"add the file, or correct the path; paths start from the meeting folder {folder.id}/",
+                    f"add the file, or correct the path; paths start from the meeting folder {folder.name}/",
                 )
 
 

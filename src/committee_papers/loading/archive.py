@@ -89,9 +89,15 @@ def read_minutes(path: Path, problems: Problems) -> MinutesFile:
     return minutes
 
 
-def _read_reports(paths: list[Path], root: Path) -> tuple[list[ReportFile], list[Problem]]:
+def _read_reports(paths: list[Path], root: Path, context: Archive, hook) -> tuple[list[ReportFile], list[Problem]]:
     problems = Problems(root)
-    return [read_report(path, problems) for path in paths], problems.items
+    reports = []
+    for path in paths:
+        report = read_report(path, problems)
+        if hook is not None:
+            hook(context, report, problems)
+        reports.append(report)
+    return reports, problems.items
 
 
 def read_meeting_folder(path: Path, problems: Problems) -> tuple[MeetingFolder, list[Path]]:
@@ -121,8 +127,12 @@ def read_meeting_folder(path: Path, problems: Problems) -> tuple[MeetingFolder, 
     return folder, report_paths
 
 
-def load_archive(root: Path, problems: Problems, workers: int | None = None) -> Archive:
-    """Read every file of the papers folder; problems are collected, never raised."""
+def load_archive(root: Path, problems: Problems, workers: int | None = None, report_hook=None) -> Archive:
+    """Read every file of the papers folder; problems are collected, never raised.
+
+    `report_hook(archive, report_file, problems)`, a module-level function, runs on
+    each report in the process that read it, with an archive holding the council.
+    """
     papers = find_papers(root)
     archive = Archive(root=root, papers=papers)
     if (root / "templates").is_dir():
@@ -174,24 +184,27 @@ def load_archive(root: Path, problems: Problems, workers: int | None = None) -> 
         pending.append(read_meeting_folder(path, problems))
 
     report_paths = [p for _, paths in pending for p in paths]
-    by_path = dict(zip(report_paths, _read_all_reports(report_paths, root, problems, workers)))
+    context = Archive(root=root, papers=papers, council=archive.council, templates=archive.templates)
+    reports = _read_all_reports(report_paths, root, problems, workers, context, report_hook)
+    by_path = dict(zip(report_paths, reports))
     for folder, paths in pending:
         folder.reports = {p.stem: by_path[p] for p in paths}
         archive.meetings[folder.id] = folder
     return archive
 
 
-def _read_all_reports(paths: list[Path], root: Path, problems: Problems, workers: int | None) -> list[ReportFile]:
+def _read_all_reports(paths: list[Path], root: Path, problems: Problems, workers: int | None, context, hook) -> list[ReportFile]:
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if workers <= 1 or len(paths) < PARALLEL_FROM:
-        reports, items = _read_reports(paths, root)
+        reports, items = _read_reports(paths, root, context, hook)
         problems.extend(items)
         return reports
     size = max(1, len(paths) // (workers * 4))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     reports: list[ReportFile] = []
     with ProcessPoolExecutor(workers) as pool:
-        for chunk_reports, items in pool.map(_read_reports, chunks, [root] * len(chunks)):
+        n = len(chunks)
+        for chunk_reports, items in pool.map(_read_reports, chunks, [root] * n, [context] * n, [hook] * n):
             reports.extend(chunk_reports)
             problems.extend(items)
     return reports
