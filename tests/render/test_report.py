@@ -1,0 +1,139 @@
+"""Report rendering: golden HTML fragments for each fixture, and what a reader sees in them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from casefile import apply_case, parse_case
+from committee_papers.agenda import agenda_items
+from committee_papers.check import check
+from committee_papers.render.report import render_report
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CASES = sorted(FIXTURES.glob("*.case"))
+MEETING, REPORT = "2026-04-14-audit", "04-internal-audit-plan"
+
+
+def render_case(name: str, council: Path, confidential: bool = False) -> str:
+    apply_case(parse_case(FIXTURES / f"{name}.case"), council)
+    result = check(council)
+    assert not result.problems.errors, [p.to_text() for p in result.problems.errors]
+    folder = result.archive.meetings[MEETING]
+    item = next(i for i in agenda_items(result.archive, folder) if i.report and i.report.id == REPORT)
+    return str(render_report(result.archive, folder, item, item.report, confidential=confidential))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_golden(case, minimal, regen):
+    html = render_case(case.stem, minimal)
+    golden = case.with_suffix(".html")
+    if regen or not golden.exists():
+        golden.write_text(html, "utf-8")
+    assert html == golden.read_text("utf-8")
+
+
+def texts(html: str, xpath: str) -> list[str]:
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    return [" ".join(" ".join(e.itertext()).split()).replace(" .", ".").replace(" ,", ",") for e in root.xpath(xpath)]
+
+
+def test_numbering_runs_from_purpose_through_comments(minimal):
+    html = render_case("numbering", minimal)
+    numbered = texts(html, "//p[@class='numbered']")
+    assert [p.split(".")[0] for p in numbered] == [str(n) for n in range(1, len(numbered) + 1)]
+    assert numbered[0] == "1. To seek approval of the internal audit plan for 2026/27."
+    assert numbered[1] == "2. And to note the audit charter."
+    assert numbered[2] == "3. The plan covers twelve audits."
+    assert numbered[3] == "4. Each audit is risk-based."
+    boilerplate = next(p for p in numbered if "In writing this report" in p)
+    assert boilerplate.startswith("7. ")  # the boilerplate opens the implications section
+    assert numbered[-1] == "13. No procurement implications."
+    for unnumbered in ("//li", "//td", "//th", "//blockquote", "//h2", "//h3", "//ol[@class='recommendations']"):
+        assert not texts(html, unnumbered + "//span[@class='para-number']"), unnumbered
+    headings = texts(html, "//h2")
+    assert "Constitutional Comments (JP 27/03/2026)" in headings
+    assert "Financial Comments (LW 26/03/2026)" in headings
+    assert "HR Comments (MT 25/03/2026)" in headings
+    assert "Procurement Comments (RS 25/03/2026)" in headings
+    assert texts(html, "//ol[@class='recommendations']/li") == ["Approve the internal audit plan.", "Note the audit charter."]
+    assert "It is recommended that Members:" in texts(html, "//section[@class='report-recommendations']/p")
+    assert texts(html, "//section[@class='report-divisions']//li") == ["Westgate", "Marshside"]
+    assert texts(html, "//section[@class='report-background']//li") == ["Audit charter, 2025"]
+    assert texts(html, "//p[@class='agenda-item']") == ["Agenda Item 4"]
+    assert "Lee Park, Audit Manager Telephone: 01632 960111 Email: lee.park@fenbridge.example" in texts(
+        html, "//div[@class='report-contact']/p"
+    )
+
+
+def test_cross_references_say_paragraph_number_and_link_to_it(minimal):
+    html = render_case("cross-references", minimal)
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    risks = root.xpath("//p[contains(., 'The main risks')]")[0]
+    assert risks.get("id") == "p3"
+    links = {(" ".join(a.text_content().split()), a.get("href")) for a in root.xpath("//a")}
+    assert ("paragraph 3", "#p3") in links
+    assert ("paragraph 2", "#p2") in links
+    assert ("the scope, paragraph 2", "#p2") in links
+    comment = root.xpath("//section[@id='comment-constitutional']//a")[0]
+    assert (comment.text_content(), comment.get("href")) == ("paragraph 3", "#p3")
+
+
+def test_cover_table_style(minimal):
+    html = render_case("cover-table", minimal)
+    rows = dict(zip(texts(html, "//table[@class='cover-table']//th"), texts(html, "//table[@class='cover-table']//td")))
+    assert rows["Decision maker"] == "Audit Committee"
+    assert rows["Subject"] == "Internal Audit Plan 2026/27"
+    assert rows["Key decision"] == "Yes (forward plan FP-2026-007)"
+    assert rows["Wards affected"] == "Westgate"
+    assert rows["Statement of confidentiality"] == "This report and its appendices are public."
+    assert not texts(html, "//p[@class='numbered']")
+    assert "Alternative options considered and rejected" in texts(html, "//h2")
+
+
+def test_implications_style(minimal):
+    html = render_case("implications", minimal)
+    rows = texts(html, "//table[@class='implications-table']/tbody/tr")
+    assert rows[0].startswith("Financial Yes The plan costs £120,000")
+    assert rows[2] == "Human Resources No"
+    assert texts(html, "//table[@class='implications-table']//strong") == ["highest"]
+
+
+def test_council_override_of_one_piece_and_one_block(minimal):
+    html = render_case("override-template", minimal)
+    assert "Constitutional Comments — signed JP on 27 March 2026" in texts(html, "//aside/h2")
+    assert texts(html, "//section[@class='report-purpose']/h2") == ["Why this report matters"]
+    assert "Recommendation/s" in texts(html, "//h2")  # the rest of the built-in template is kept
+
+
+def links_and_sources(html: str) -> list[str]:
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    return [value for element in root.iter() for name, value in element.attrib.items() if name in ("href", "src")]
+
+
+def test_raw_html_allowed_is_sanitised(minimal):
+    html = render_case("raw-html-allowed", minimal)
+    assert "<b>bold</b>" in html
+    for bad in ("<script", "onclick", "onerror"):
+        assert bad not in html
+    assert not [url for url in links_and_sources(html) if url.lower().startswith(("javascript:", "data:"))]
+    assert 'alt="A picture"' in html
+
+
+def test_raw_html_refused_is_text(minimal):
+    html = render_case("raw-html-refused", minimal)
+    assert "&lt;script&gt;" in html and "<script" not in html
+    assert "<b>" not in html and "<b " not in html
+    assert not [url for url in links_and_sources(html) if url.lower().startswith("javascript:")]
+    assert "[Markdown trap](javascript:alert(2))" in html
+
+
+def test_exempt_report_shows_title_and_paragraphs_only(minimal):
+    html = render_case("exempt-public", minimal)
+    assert "CANARY" not in html
+    assert texts(html, "//h1") == ["Internal Audit Plan 2026/27"]
+    assert "paragraphs 3 and 7 of Part 1 of Schedule 12A" in html
+    confidential = render_case("exempt-public", minimal, confidential=True)
+    assert "CANARY-BODY" in confidential and "NOT FOR PUBLICATION" in confidential
