@@ -92,3 +92,64 @@ def explain_command(code: str | None) -> None:
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+@main.command("build")
+@DIR_ARG
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to write the site (default: DIR/site).")
+@click.option("--drafts", is_flag=True, help="Include drafts and unpublished agendas; every page then says DRAFT.")
+@click.option("--no-packs", "no_packs", is_flag=True, help="Build the website only, without PDF agenda packs.")
+@click.option("--packs-only", is_flag=True, help="Build the PDF agenda packs only, not the website.")
+@click.option("--pdf-engine", type=click.Choice(["weasyprint", "wkhtmltopdf"]), default="weasyprint", show_default=True, help="The engine that lays out the PDFs.")
+@click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages too.")
+def build_command(directory: Path, site_dir: Path | None, drafts: bool, no_packs: bool, packs_only: bool, pdf_engine: str, verbose: bool) -> None:
+    """Check the papers in DIR, then build the website and the agenda packs.
+
+    Errors in the papers stop the build (the published site is left as it was);
+    warnings are shown and the build goes on.
+    """
+    from committee_papers.check import check
+    from committee_papers import mkdocs_runner
+
+    if no_packs and packs_only:
+        raise click.UsageError("--no-packs and --packs-only cannot be used together")
+    result = check(directory)
+    for problem in result.problems.sorted():
+        click.echo(problem.to_text(), err=True)
+    if result.problems.errors:
+        click.echo(f"\nThe build stopped: {_plural(len(result.problems.errors), 'error')} in the papers. The published site was not changed.", err=True)
+        sys.exit(1)
+    if packs_only:
+        from committee_papers.packs.build import build_packs_only
+
+        written = build_packs_only(result, directory, site_dir=site_dir, engine=pdf_engine)
+        click.echo(f"Built {_plural(written, 'agenda pack')}.")
+        return
+    mkdocs_runner.quiet_mkdocs(verbose)
+    try:
+        out = mkdocs_runner.build(directory, result, site_dir=site_dir, drafts=drafts, packs=not no_packs, pdf_engine=pdf_engine)
+    except mkdocs_runner.BuildFailed as exc:
+        click.echo(f"The build failed: {exc}\nThe published site was not changed.", err=True)
+        sys.exit(1)
+    click.echo(f"Built the site in {out}.")
+
+
+@main.command("serve")
+@DIR_ARG
+@click.option("--drafts", is_flag=True, help="Include drafts and unpublished agendas.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to serve on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="The port to serve on.")
+def serve_command(directory: Path, drafts: bool, host: str, port: int) -> None:
+    """Serve the site of DIR with live reload while you edit papers or templates."""
+    from committee_papers.check import check
+    from committee_papers import mkdocs_runner
+
+    result = check(directory)
+    for problem in result.problems.sorted():
+        click.echo(problem.to_text(), err=True)
+    mkdocs_runner.quiet_mkdocs(False)
+    try:
+        mkdocs_runner.serve(directory, result, drafts=drafts, host=host, port=port)
+    except mkdocs_runner.BuildFailed as exc:
+        click.echo(f"The site could not be served: {exc}", err=True)
+        sys.exit(1)

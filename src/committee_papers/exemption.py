@@ -30,7 +30,7 @@ def exemption_notice(exempt: Exempt, jurisdiction: str) -> str:
         else "paragraphs " + ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
     )
     descriptions = [table["paragraphs"].get(n, "") for n in numbers]
-    text = f"Not for publication: exempt information under {which} of {table['schedule']}"
+    text = f"NOT FOR PUBLICATION: exempt information under {which} of {table['schedule']}"
     described = " ".join(d for d in descriptions if d)
     return f"{text}. {described}".strip() if described else f"{text}."
 

@@ -48,7 +48,7 @@ def _where(parsed: ParsedReport, part_name: str, line: int) -> tuple[int, int]:
     report_file = parsed.report_file
     if part_name == "body":
         return report_file.body_line + line, 1
-    path = tuple(part_name.split("."))
+    path = tuple(int(p) if p.isdigit() else p for p in part_name.split("."))
     if part_name.startswith("comments."):
         path = (*path, "text")
     return value(report_file.doc, *path)
@@ -174,7 +174,7 @@ def _required(parsed: ParsedReport, problems: Problems) -> None:
     headings = {
         parsed.body.tokens[i + 1].content.strip().casefold()
         for i, t in enumerate(parsed.body.tokens)
-        if t.type == "heading_open" and t.tag == "h2"
+        if t.type == "heading_open" and t.tag == "h2" and not t.meta.get("generated")
     }
     for section in style.required_sections:
         if section.casefold() not in headings:

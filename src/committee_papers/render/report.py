@@ -8,6 +8,7 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from committee_papers.house_style import HouseStyle, available_styles
+from committee_papers.markdown import rules
 from committee_papers.markdown.html import render_tokens
 from committee_papers.markdown.paragraphs import Numbering, number_paragraphs, resolve_references
 from committee_papers.markdown.parser import parser
@@ -41,7 +42,11 @@ class ParsedReport:
 
 
 def comment_title(key: str) -> str:
-    return COMMENT_TITLES.get(key, key.replace("_", " ").replace("-", " ").capitalize() + " Comments")
+    """`constitutional` is "Constitutional Comments"; an unknown key is its own title: `ICT` "ICT Comments"."""
+    if key in COMMENT_TITLES:
+        return COMMENT_TITLES[key]
+    words = key.replace("_", " ").replace("-", " ")
+    return words[:1].upper() + words[1:] + " Comments"
 
 
 def ordered_comments(comments: dict[str, Comment]) -> list[tuple[str, Comment]]:
@@ -58,6 +63,22 @@ def house_style(archive: Archive) -> HouseStyle:
 def _parse(text: str, allow_html: bool, name: str) -> Part:
     env: dict = {}
     return Part(name=name, tokens=parser(allow_html).parse(text or "", env), env=env)
+
+
+def _parse_inline(text: str, allow_html: bool, name: str) -> Part:
+    env: dict = {}
+    md = parser(allow_html)
+    inline = md.parseInline(text or "", env)
+    for rule in (rules.para_refs,):
+        rule(_State(inline))
+    return Part(name=name, tokens=inline, env=env)
+
+
+class _State:
+    """Just enough of markdown-it's core state for a rule to walk inline tokens."""
+
+    def __init__(self, tokens: list[Token]):
+        self.tokens = tokens
 
 
 def _splice_after_heading(tokens: list[Token], heading: str, extra: list[Token]) -> bool:
@@ -86,6 +107,8 @@ def parse_report(archive: Archive, report_file: ReportFile, style: HouseStyle | 
         placed = _splice_after_heading(body.tokens, IMPLICATIONS_HEADING, extra)
         if not placed:
             heading = _parse("## Statutory and Policy Implications", False, "boilerplate").tokens
+            for token in heading:
+                token.meta["generated"] = True
             body.tokens += heading + extra
     comments = [(key, c, _parse(c.text, allow_html, f"comments.{key}")) for key, c in ordered_comments(report.comments)]
     extras = {
@@ -93,6 +116,8 @@ def parse_report(archive: Archive, report_file: ReportFile, style: HouseStyle | 
         for name in ("summary", "reasons", "alternative_options")
         if getattr(report, name)
     }
+    for index, text in enumerate(report.recommendations):
+        extras[f"recommendations.{index}"] = _parse_inline(text, allow_html, f"recommendations.{index}")
     for key, implication in report.implications.items():
         if implication.text:
             extras[f"implications.{key}"] = _parse(implication.text, allow_html, f"implications.{key}")
@@ -122,11 +147,6 @@ class AppendixView:
 def public_title(title: str, exempt) -> str:
     """A title may be published unless the council marked the title itself as exempt."""
     return "Exempt item" if exempt is not None and exempt.title_exempt else title
-
-
-def _inline(text: str, allow_html: bool) -> Markup:
-    md = parser(allow_html)
-    return Markup(render_tokens(md, md.parseInline(text, {}), {}))
 
 
 def render_report(
@@ -189,7 +209,7 @@ def render_report(
             item=item,
             report=report,
             parts=parts,
-            recommendations=[_inline(r, allow_html) for r in report.recommendations],
+            recommendations=[html_of(parsed.extras[f"recommendations.{i}"], allow_html) for i in range(len(report.recommendations))],
             comments=comments,
             implications=implications,
             signed_by=person(archive, report.signed_by),
@@ -197,6 +217,6 @@ def render_report(
             appendices=list(appendices),
             show_appendix_list=show_appendix_list,
             exempt_notice=notice,
-            confidential_notice=("NOT FOR PUBLICATION. " + notice) if notice and confidential else None,
+            confidential_notice=notice if notice and confidential else None,
         )
     )

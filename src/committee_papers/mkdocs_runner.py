@@ -1,0 +1,102 @@
+"""Running MkDocs for `papers build` and `papers serve`: an adapter over mkdocs' own commands."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+
+import yaml
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from committee_papers.check import CheckResult
+
+PLUGIN = "committee-papers"
+
+
+class BuildFailed(Exception):
+    """A build that could not finish, with a message for the clerk."""
+
+
+def default_config(root: Path, council_name: str, workdir: Path) -> Path:
+    """An mkdocs.yml for a council folder that has none: Material, search and the plugin."""
+    docs = root / "pages"
+    if not docs.is_dir():
+        docs = workdir / "docs"
+        docs.mkdir(exist_ok=True)
+    config = {
+        "site_name": council_name,
+        "docs_dir": str(docs),
+        "site_dir": str(root / "site"),
+        "theme": {"name": "material", "language": "en", "features": ["navigation.indexes", "navigation.top"]},
+        "plugins": ["search", {PLUGIN: {"root": str(root)}}],
+    }
+    path = workdir / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    return path
+
+
+def configure(root: Path, result: CheckResult, workdir: Path, *, site_dir: Path | None, drafts: bool, packs: bool, pdf_engine: str):
+    """Load the council's mkdocs.yml (or the default one) with the plugin set up for this build."""
+    own = root / "mkdocs.yml"
+    council_name = result.archive.council.name if result.archive.council else "Committee papers"
+    config_file = own if own.exists() else default_config(root, council_name, workdir)
+    overrides = {"site_dir": str(site_dir.resolve())} if site_dir else {}
+    try:
+        config = load_config(str(config_file), **overrides)
+    except (ConfigurationError, Abort) as exc:
+        raise BuildFailed(f"{config_file}: {exc}") from None
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None:
+        raise BuildFailed(f"{config_file} does not list the `{PLUGIN}` plugin under `plugins:`")
+    plugin.config.root = plugin.config.root or str(root)
+    plugin.config.drafts = drafts
+    plugin.config.packs = packs
+    plugin.config.pdf_engine = pdf_engine
+    plugin.preloaded = result
+    return config
+
+
+def build(root: Path, result: CheckResult, *, site_dir: Path | None = None, drafts: bool = False, packs: bool = True, pdf_engine: str = "weasyprint") -> Path:
+    from mkdocs.commands.build import build as mkdocs_build
+
+    with tempfile.TemporaryDirectory(prefix="papers-config-") as workdir:
+        config = configure(root, result, Path(workdir), site_dir=site_dir, drafts=drafts, packs=packs, pdf_engine=pdf_engine)
+        config.plugins.run_event("startup", command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        except (Abort, PluginError) as exc:
+            raise BuildFailed(str(exc)) from None
+        finally:
+            config.plugins.run_event("shutdown")
+        return Path(config.site_dir)
+
+
+def serve(root: Path, result: CheckResult, *, drafts: bool, host: str, port: int) -> None:
+    """Serve with live reload; MkDocs reloads the config on every change, so options go by environment."""
+    import os
+
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    with tempfile.TemporaryDirectory(prefix="papers-config-") as workdir:
+        own = root / "mkdocs.yml"
+        council_name = result.archive.council.name if result.archive.council else "Committee papers"
+        config_file = own if own.exists() else default_config(root, council_name, Path(workdir))
+        os.environ["PAPERS_ROOT"] = str(root.resolve())
+        os.environ["PAPERS_DRAFTS"] = "1" if drafts else "0"
+        try:
+            mkdocs_serve(str(config_file), dev_addr=f"{host}:{port}", livereload=True)
+        except (Abort, PluginError, ConfigurationError) as exc:
+            raise BuildFailed(str(exc)) from None
+
+
+def quiet_mkdocs(verbose: bool = False) -> None:
+    """Show MkDocs' warnings and errors, not its routine chatter."""
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.propagate = False

@@ -1,0 +1,81 @@
+"""iCalendar files: one per meeting, one per committee, and one for everything (Europe/London)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from committee_papers.pages import urls
+from committee_papers.pages.site import MeetingView, Site
+
+LONDON = ZoneInfo("Europe/London")
+DEFAULT_LENGTH = dt.timedelta(hours=2)
+
+
+def _start(view: MeetingView) -> dt.datetime | dt.date:
+    if not view.time:
+        return view.date
+    hours, minutes = (int(part) for part in view.time.split(":"))
+    return dt.datetime.combine(view.date, dt.time(hours, minutes), tzinfo=LONDON)
+
+
+def _end(view: MeetingView, start: dt.datetime) -> dt.datetime:
+    minutes = view.folder.minutes
+    closed = minutes.front.closed_at if minutes and minutes.front else None
+    if closed:
+        hours, mins = (int(part) for part in closed.split(":"))
+        end = dt.datetime.combine(view.date, dt.time(hours, mins), tzinfo=LONDON)
+        if end > start:
+            return end
+    return start + DEFAULT_LENGTH
+
+
+def event(site: Site, view: MeetingView) -> Event:
+    council = site.council
+    website = (council.website or "").rstrip("/") if council else ""
+    host = website.split("://", 1)[-1] or "committee-papers.invalid"
+    item = Event()
+    item.add("uid", f"{view.id}@{host}")
+    start = _start(view)
+    item.add("dtstart", start)
+    if isinstance(start, dt.datetime):
+        item.add("dtend", _end(view, start))
+    stamp = view.meeting.published or view.date
+    item.add("dtstamp", dt.datetime.combine(stamp, dt.time(0, 0), tzinfo=dt.timezone.utc))
+    name = view.committee.name if view.committee else view.committee_id
+    item.add("summary", f"{name}{' (cancelled)' if view.meeting.status == 'cancelled' else ''}")
+    if view.venue:
+        item.add("location", view.venue)
+    if website:
+        item.add("url", f"{website}/{urls.meeting(view.id)}")
+    description = f"Meeting of the {name}."
+    if view.meeting.webcast:
+        description += f" Webcast: {view.meeting.webcast}"
+    item.add("description", description)
+    status = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}.get(view.meeting.status, "CONFIRMED")
+    item.add("status", status)
+    return item
+
+
+def calendar(site: Site, views: list[MeetingView], name: str) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", "-//committee-papers//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Europe/London")
+    for view in views:
+        cal.add_component(event(site, view))
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def all_calendars(site: Site) -> dict[str, bytes]:
+    council = site.council.name if site.council else "Council"
+    files = {urls.calendar(): calendar(site, site.meetings, f"{council} meetings")}
+    for cid, committee in site.archive.committees.items():
+        files[urls.committee_calendar(cid)] = calendar(site, site.by_committee.get(cid, []), committee.name)
+    for view in site.meetings:
+        files[urls.meeting_calendar(view.id)] = calendar(site, [view], view.title)
+    return files

@@ -1,0 +1,74 @@
+"""The Atom feed of published agendas and decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from feedgen.feed import FeedGenerator
+
+from committee_papers.exemption import paragraphs_label
+from committee_papers.pages import urls
+from committee_papers.pages.site import Site
+from committee_papers.render.report import public_title
+
+LATEST = 100
+
+
+def _when(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone.utc)
+
+
+def atom_feed(site: Site) -> bytes:
+    council = site.council
+    website = (council.website or "https://committee-papers.invalid").rstrip("/") if council else "https://committee-papers.invalid"
+    name = council.name if council else "Committee papers"
+    entries: list[tuple[dt.date, str, str, str, str]] = []
+    for view in site.meetings:
+        if view.agenda_published and view.meeting.published:
+            entries.append(
+                (
+                    view.meeting.published,
+                    f"agenda-{view.id}",
+                    f"Agenda published: {view.title}",
+                    f"{website}/{urls.meeting(view.id)}",
+                    f"The agenda for the {view.title} has been published.",
+                )
+            )
+    for decision in site.decisions:
+        title = public_title(decision.minute.title, decision.exempt)
+        summary = (
+            f"Exempt ({paragraphs_label(decision.exempt)}): not published."
+            if decision.exempt
+            else " ".join(decision.items)
+        )
+        entries.append(
+            (
+                decision.meeting.date,
+                f"decision-{decision.number}",
+                f"Decision {decision.number}: {title}",
+                f"{website}/{urls.minutes(decision.meeting.id)}#minute-{decision.minute.number}",
+                summary,
+            )
+        )
+    entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
+    entries = entries[:LATEST]
+
+    feed = FeedGenerator()
+    feed.id(f"{website}/{urls.feed()}")
+    feed.title(f"{name}: agendas and decisions")
+    feed.link(href=f"{website}/", rel="alternate")
+    feed.link(href=f"{website}/{urls.feed()}", rel="self")
+    feed.language(council.language if council else "en-GB")
+    feed.author({"name": name})
+    feed.generator("committee-papers")
+    updated = entries[0][0] if entries else site.today
+    feed.updated(_when(updated))
+    for day, key, title, link, summary in reversed(entries):
+        entry = feed.add_entry()
+        entry.id(f"{website}/#{key}")
+        entry.title(title)
+        entry.link(href=link)
+        entry.summary(summary)
+        entry.updated(_when(day))
+        entry.published(_when(day))
+    return feed.atom_str(pretty=True)

@@ -1,0 +1,365 @@
+"""Every page of the website, as a Page: its URL, title and HTML content."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from markupsafe import Markup
+
+from committee_papers.agenda import AgendaItem
+from committee_papers.exemption import exemption_notice, paragraphs_label
+from committee_papers.markdown.html import render_tokens
+from committee_papers.markdown.parser import parser
+from committee_papers.markdown.transform import resolution_blocks, shift_headings, strip_exempt
+from committee_papers.model.archive import ReportFile
+from committee_papers.pages import urls
+from committee_papers.pages.site import MeetingView, Site
+from committee_papers.publication import year_label, year_slug
+from committee_papers.render.environment import template_environment
+from committee_papers.render.people import person
+from committee_papers.render.report import AppendixView, public_title, render_report
+
+EXEMPT_MINUTE = "This part of the minutes contains exempt information and is not published."
+
+
+@dataclass
+class Page:
+    url: str
+    title: str
+    html: str
+    description: str = ""
+    crumbs: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def src_uri(self) -> str:
+        return urls.source_of(self.url)
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file published beside the pages: a copied PDF appendix."""
+
+    url: str
+    source: str
+
+
+class PageRenderer:
+    def __init__(self, site: Site):
+        self.site = site
+        self.archive = site.archive
+        self.env = template_environment(self.archive.templates)
+        self.allow_html = bool(site.council and site.council.allow_raw_html)
+        self.jurisdiction = site.council.jurisdiction if site.council else "england"
+        self.assets: list[Asset] = []
+
+    # -- helpers ---------------------------------------------------------
+    def page(self, url: str, template: str, title: str, crumbs: list[tuple[str, str]], description: str = "", **context) -> Page:
+        def link(target: str) -> str:
+            return urls.relative(url, target)
+
+        html = self.env.get_template(template).render(
+            site=self.site,
+            council=self.site.council,
+            url=link,
+            urls=urls,
+            title=title,
+            crumbs=crumbs,
+            year_label=year_label,
+            year_slug=year_slug,
+            person=lambda ref: person(self.archive, ref),
+            **context,
+        )
+        return Page(url=url, title=title, html=html, description=description, crumbs=crumbs)
+
+    def markdown(self, text: str, shift: int = 0, public: bool = True) -> Markup:
+        md = parser(self.allow_html)
+        env: dict = {}
+        tokens = md.parse(text or "", env)
+        if shift:
+            shift_headings(tokens, shift)
+        if public:
+            tokens = strip_exempt(tokens, EXEMPT_MINUTE)
+        tokens = resolution_blocks(tokens)
+        return Markup(render_tokens(md, tokens, env))
+
+    def inline(self, text: str) -> Markup:
+        md = parser(self.allow_html)
+        return Markup(render_tokens(md, md.parseInline(text, {}), {}))
+
+    def committee_name(self, cid: str) -> str:
+        committee = self.archive.committees.get(cid)
+        return committee.name if committee else cid
+
+    def meeting_crumbs(self, view: MeetingView) -> list[tuple[str, str]]:
+        return [
+            ("Home", urls.home()),
+            ("Committees", urls.committees()),
+            (self.committee_name(view.committee_id), urls.committee(view.committee_id)),
+            (f"{view.date.day} {view.date:%B %Y}", urls.meeting(view.id)),
+        ]
+
+    def item_title(self, item: AgendaItem) -> str:
+        return public_title(item.title, item.exempt)
+
+    def item_notice(self, item: AgendaItem) -> str | None:
+        return exemption_notice(item.exempt, self.jurisdiction) if item.exempt else None
+
+    # -- pages -------------------------------------------------------------
+    def all_pages(self) -> list[Page]:
+        site = self.site
+        pages = [self.home(), self.committees(), self.meetings_index(), self.decisions(), self.people(), self.subscribe()]
+        pages += [self.committee(cid) for cid in self.archive.committees]
+        pages += [self.year(year, meetings) for year, meetings in site.years_of().items()]
+        for view in site.meetings:
+            pages.append(self.meeting(view))
+            if view.agenda_published:
+                for item in view.items:
+                    if item.report is not None and site.publication.report_visible(view.folder, item.report):
+                        pages.append(self.report(view, item))
+            if site.publication.minutes_visible(view.folder):
+                pages.append(self.minutes(view))
+        pages += [self.councillor(pid) for pid in self.archive.people.councillors]
+        return pages
+
+    def home(self) -> Page:
+        site = self.site
+        name = site.council.name if site.council else "Committee papers"
+        return self.page(
+            urls.home(),
+            "pages/home.html",
+            name,
+            [],
+            description=f"Agendas, reports, minutes and decisions of {name}'s committees.",
+            upcoming=site.upcoming()[:12],
+            decisions=site.decisions[:8],
+            committees=sorted(self.archive.committees.items(), key=lambda c: c[1].name),
+        )
+
+    def committees(self) -> Page:
+        return self.page(
+            urls.committees(),
+            "pages/committees.html",
+            "Committees",
+            [("Home", urls.home())],
+            committees=sorted(self.archive.committees.items(), key=lambda c: c[1].name),
+        )
+
+    def committee(self, cid: str) -> Page:
+        committee = self.archive.committees[cid]
+        site = self.site
+        future = [m for m in site.by_committee.get(cid, []) if m.date >= site.today and m.meeting.status != "cancelled"]
+        work_programme = [(m, item) for m in future for item in m.items if item.kind == "planned"]
+        children = sorted((c, other) for c, other in self.archive.committees.items() if other.parent == cid)
+        return self.page(
+            urls.committee(cid),
+            "pages/committee.html",
+            committee.name,
+            [("Home", urls.home()), ("Committees", urls.committees())],
+            description=f"Membership, terms of reference and meetings of the {committee.name}.",
+            cid=cid,
+            committee=committee,
+            terms=self.markdown(committee.terms_of_reference, shift=1),
+            years=site.years_of(cid),
+            work_programme=work_programme,
+            parent=(committee.parent, self.committee_name(committee.parent)) if committee.parent else None,
+            children=children,
+        )
+
+    def meetings_index(self) -> Page:
+        return self.page(
+            urls.meetings(),
+            "pages/meetings.html",
+            "Meetings",
+            [("Home", urls.home())],
+            years=self.site.years_of(),
+        )
+
+    def year(self, year: int, meetings: list[MeetingView]) -> Page:
+        return self.page(
+            urls.year(year_slug(year)),
+            "pages/year.html",
+            f"Meetings in {year_label(year)}",
+            [("Home", urls.home()), ("Meetings", urls.meetings())],
+            year=year,
+            meetings=meetings,
+        )
+
+    def meeting(self, view: MeetingView) -> Page:
+        site = self.site
+        items = []
+        for item in view.items:
+            entry = {
+                "item": item,
+                "title": self.item_title(item),
+                "notice": self.item_notice(item),
+                "href": None,
+                "text": self.markdown(item.entry.text, shift=2) if item.kind in ("item", "planned") and item.entry.text and not item.exempt else None,
+            }
+            if item.report is not None and view.agenda_published and site.publication.report_visible(view.folder, item.report):
+                entry["href"] = urls.report(view.id, item.report.id)
+            if item.kind == "minutes" and item.minutes_of in site.by_id:
+                other = site.by_id[item.minutes_of]
+                if site.publication.minutes_visible(other.folder):
+                    entry["href"] = urls.minutes(other.id)
+            items.append(entry)
+        visible_items = items if view.agenda_published else [e for e in items if e["item"].kind == "planned"]
+        return self.page(
+            urls.meeting(view.id),
+            "pages/meeting.html",
+            view.title,
+            self.meeting_crumbs(view)[:-1],
+            description=f"Agenda of the {view.title}.",
+            view=view,
+            meeting=view.meeting,
+            clerk=person(self.archive, view.committee.clerk) if view.committee else None,
+            items=visible_items,
+            has_minutes=site.publication.minutes_visible(view.folder),
+        )
+
+    def appendices(self, view: MeetingView, report: ReportFile) -> tuple[list[AppendixView], list[dict]]:
+        listed, bodies = [], []
+        for index, appendix in enumerate(report.report.appendices):
+            letter = _letter(index)
+            exempt = appendix.exempt
+            title = public_title(appendix.title, exempt)
+            href = None
+            if exempt is None:
+                path = PurePosixPath(appendix.file)
+                if path.suffix.lower() == ".pdf":
+                    url = urls.appendix_file(view.id, report.id, f"appendix-{letter.lower()}.pdf")
+                    self.assets.append(Asset(url=url, source=str(view.folder.path / appendix.file)))
+                    href = urls.relative(urls.report(view.id, report.id), url)
+                else:
+                    href = f"#appendix-{letter.lower()}"
+                    text = (view.folder.path / appendix.file).read_text("utf-8")
+                    bodies.append({"letter": letter, "title": title, "html": self.markdown(text, shift=2)})
+            listed.append(AppendixView(letter=letter, title=title, href=href, exempt_label=paragraphs_label(exempt) if exempt else None))
+        return listed, bodies
+
+    def report(self, view: MeetingView, item: AgendaItem) -> Page:
+        report = item.report
+        exempt = report.report.exempt is not None
+        appendices, bodies = ([], []) if exempt else self.appendices(view, report)
+        fragment = render_report(self.archive, view.folder, item, report, appendices=appendices)
+        title = public_title(report.report.title, report.report.exempt)
+        return self.page(
+            urls.report(view.id, report.id),
+            "pages/report.html",
+            title,
+            self.meeting_crumbs(view),
+            description=f"Agenda item {item.number} of the {view.title}.",
+            view=view,
+            item=item,
+            exempt=exempt,
+            fragment=fragment,
+            appendix_bodies=bodies,
+            pdf=urls.report_pdf(view.id, report.id),
+        )
+
+    def minutes(self, view: MeetingView) -> Page:
+        minutes = view.folder.minutes
+        front = minutes.front
+        items = {item.number: item for item in view.items}
+        committee = view.committee
+        rows = []
+        if front is not None:
+            members = committee.members if committee else []
+            for pid in dict.fromkeys([*members, *front.present, *front.absent, *front.apologies]):
+                if pid in front.other_members or pid in front.substitutes.values():
+                    continue
+                status = "Present" if pid in front.present else "A" if pid in front.absent else "Apologies" if pid in front.apologies else "Not recorded"
+                note = ""
+                if pid in front.apologies and pid in front.absent:
+                    status = "A"
+                    note = "apologies given"
+                if pid in front.substitutes:
+                    sub = person(self.archive, front.substitutes[pid])
+                    note = f"substituted by {sub.name}" if sub else ""
+                rows.append({"person": person(self.archive, pid), "pid": pid, "status": status, "note": note})
+        entries = []
+        for minute in minutes.minutes:
+            item = items.get(minute.number)
+            exempt = item.exempt if item else None
+            entries.append(
+                {
+                    "minute": minute,
+                    "title": public_title(minute.title, exempt),
+                    "exempt_notice": exemption_notice(exempt, self.jurisdiction) if exempt else None,
+                    "html": None if exempt else self.markdown(minute.markdown, shift=1),
+                }
+            )
+        return self.page(
+            urls.minutes(view.id),
+            "pages/minutes.html",
+            f"Minutes: {view.title}",
+            self.meeting_crumbs(view),
+            description=f"Minutes of the {view.title}.",
+            view=view,
+            front=front,
+            rows=rows,
+            substitutes=[(person(self.archive, a), person(self.archive, s)) for a, s in (front.substitutes.items() if front else [])],
+            others=[person(self.archive, p) for p in (front.other_members if front else [])],
+            officers=[person(self.archive, p) for p in (front.officers if front else [])],
+            entries=entries,
+        )
+
+    def decisions(self) -> Page:
+        decisions = [
+            {
+                "decision": d,
+                "title": public_title(d.minute.title, d.exempt),
+                "items": [] if d.exempt else [self.inline(text) for text in d.items],
+                "notice": paragraphs_label(d.exempt) if d.exempt else None,
+            }
+            for d in self.site.decisions
+        ]
+        return self.page(
+            urls.decisions(),
+            "pages/decisions.html",
+            "Decisions",
+            [("Home", urls.home())],
+            description="Every resolution of the council's committees, newest first.",
+            decisions=decisions,
+        )
+
+    def people(self) -> Page:
+        councillors = sorted(self.archive.people.councillors.items(), key=lambda p: p[1].name.split()[-1])
+        return self.page(urls.people(), "pages/people.html", "Councillors", [("Home", urls.home())], councillors=councillors)
+
+    def councillor(self, pid: str) -> Page:
+        who = person(self.archive, pid)
+        attended, held = self.site.attendance(pid)
+        return self.page(
+            urls.person(pid),
+            "pages/person.html",
+            f"Councillor {who.name}",
+            [("Home", urls.home()), ("Councillors", urls.people())],
+            description=f"Committee memberships and attendance of Councillor {who.name}.",
+            pid=pid,
+            who=who,
+            memberships=self.site.memberships(pid),
+            attended=attended,
+            held=held,
+        )
+
+    def subscribe(self) -> Page:
+        return self.page(
+            urls.subscribe(),
+            "pages/subscribe.html",
+            "Calendars, feeds and open data",
+            [("Home", urls.home())],
+            committees=sorted(self.archive.committees.items(), key=lambda c: c[1].name),
+            datasets=["meetings", "items", "reports", "decisions", "people"],
+        )
+
+
+def _letter(index: int) -> str:
+    from committee_papers.render.environment import letter
+
+    return letter(index)
+
+
+def today_label(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"

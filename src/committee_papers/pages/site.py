@@ -1,0 +1,165 @@
+"""The site as data: meetings, agendas, decisions and attendance, filtered for the public."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from committee_papers.agenda import AgendaItem, agenda_items
+from committee_papers.model.archive import Archive, MeetingFolder
+from committee_papers.model.base import Exempt
+from committee_papers.model.committee import Committee
+from committee_papers.model.minutes import Minute
+from committee_papers.publication import Publication, municipal_year
+
+
+@dataclass
+class MeetingView:
+    id: str
+    folder: MeetingFolder
+    committee_id: str
+    committee: Committee | None
+    items: list[AgendaItem]
+    year: int
+    agenda_published: bool
+    draft: bool
+
+    @property
+    def meeting(self):
+        return self.folder.meeting
+
+    @property
+    def date(self) -> dt.date:
+        return self.folder.meeting.date
+
+    @property
+    def time(self) -> str | None:
+        return self.meeting.time or (self.committee.default_time if self.committee else None)
+
+    @property
+    def venue(self) -> str | None:
+        return self.meeting.venue or (self.committee.default_venue if self.committee else None)
+
+    @property
+    def title(self) -> str:
+        name = self.committee.name if self.committee else self.committee_id
+        return f"{name}, {self.date.day} {self.date:%B %Y}"
+
+
+@dataclass
+class DecisionView:
+    number: str
+    meeting: MeetingView
+    minute: Minute
+    items: list[str]
+    exempt: Exempt | None
+
+
+@dataclass
+class Site:
+    archive: Archive
+    publication: Publication
+    meetings: list[MeetingView] = field(default_factory=list)
+
+    @property
+    def council(self):
+        return self.archive.council
+
+    @property
+    def today(self) -> dt.date:
+        return self.publication.today
+
+    @cached_property
+    def by_id(self) -> dict[str, MeetingView]:
+        return {m.id: m for m in self.meetings}
+
+    @cached_property
+    def by_committee(self) -> dict[str, list[MeetingView]]:
+        grouped: dict[str, list[MeetingView]] = defaultdict(list)
+        for view in self.meetings:
+            grouped[view.committee_id].append(view)
+        return grouped
+
+    def upcoming(self) -> list[MeetingView]:
+        return [m for m in self.meetings if m.date >= self.today]
+
+    @cached_property
+    def decisions(self) -> list[DecisionView]:
+        """Every resolution in the published minutes, newest first."""
+        found = []
+        for view in self.meetings:
+            if not self.publication.minutes_visible(view.folder):
+                continue
+            items = {item.number: item for item in view.items}
+            for minute in view.folder.minutes.minutes:
+                item = items.get(minute.number)
+                for resolution in minute.resolutions:
+                    found.append(
+                        DecisionView(
+                            number=resolution.number,
+                            meeting=view,
+                            minute=minute,
+                            items=resolution.items,
+                            exempt=item.exempt if item else None,
+                        )
+                    )
+        return sorted(found, key=lambda d: (d.meeting.date, d.number), reverse=True)
+
+    def years_of(self, committee_id: str | None = None) -> dict[int, list[MeetingView]]:
+        meetings = self.by_committee.get(committee_id, []) if committee_id else self.meetings
+        grouped: dict[int, list[MeetingView]] = defaultdict(list)
+        for view in meetings:
+            grouped[view.year].append(view)
+        return dict(sorted(grouped.items(), reverse=True))
+
+    def memberships(self, pid: str) -> list[tuple[str, Committee, str]]:
+        roles = []
+        for cid, committee in self.archive.committees.items():
+            if pid == committee.chair:
+                roles.append((cid, committee, "Chair"))
+            elif pid == committee.vice_chair:
+                roles.append((cid, committee, "Vice-Chair"))
+            elif pid in committee.members:
+                roles.append((cid, committee, "Member"))
+        return roles
+
+    def attendance(self, pid: str) -> tuple[int, int]:
+        """Meetings attended out of meetings held, from the minutes of the councillor's committees."""
+        attended = held = 0
+        member_of = {cid for cid, _, _ in self.memberships(pid)}
+        for view in self.meetings:
+            minutes = view.folder.minutes
+            if minutes is None or minutes.front is None or view.meeting.status != "held":
+                continue
+            front = minutes.front
+            expected = view.committee_id in member_of or pid in front.present
+            if not expected:
+                continue
+            held += 1
+            attended += pid in front.present
+        return attended, held
+
+
+def build_site(archive: Archive, publication: Publication) -> Site:
+    """The public view of the archive: every meeting that can be shown, in date order."""
+    starts = archive.council.municipal_year_starts if archive.council else "05-01"
+    meetings = []
+    for folder in sorted(archive.meetings.values(), key=lambda f: (f.date or dt.date.min, f.id)):
+        if folder.meeting is None:
+            continue
+        cid = folder.meeting.committee
+        meetings.append(
+            MeetingView(
+                id=folder.id,
+                folder=folder,
+                committee_id=cid,
+                committee=archive.committees.get(cid),
+                items=agenda_items(archive, folder),
+                year=municipal_year(folder.meeting.date, starts),
+                agenda_published=publication.agenda_published(folder),
+                draft=publication.agenda_is_draft(folder),
+            )
+        )
+    return Site(archive=archive, publication=publication, meetings=meetings)

@@ -1,0 +1,63 @@
+"""What may be published, and when: the rules every public output obeys.
+
+Public outputs are built only from what these functions allow. Exempt content
+is never passed to a public renderer at all, so no template can leak it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+from committee_papers.model.archive import MeetingFolder, ReportFile
+
+
+def build_date() -> dt.date:
+    """The build's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+@dataclass(frozen=True)
+class Publication:
+    today: dt.date
+    drafts: bool = False
+
+    def agenda_published(self, folder: MeetingFolder) -> bool:
+        """An agenda is public once its publication date has come."""
+        meeting = folder.meeting
+        if meeting is None:
+            return False
+        if self.drafts:
+            return True
+        return meeting.published is not None and meeting.published <= self.today
+
+    def agenda_is_draft(self, folder: MeetingFolder) -> bool:
+        meeting = folder.meeting
+        return meeting is not None and (meeting.published is None or meeting.published > self.today)
+
+    def report_visible(self, folder: MeetingFolder, report: ReportFile) -> bool:
+        """A report's page exists once its agenda is published and it is not a draft."""
+        if report.report is None or not self.agenda_published(folder):
+            return False
+        return self.drafts or report.report.status != "draft"
+
+    def minutes_visible(self, folder: MeetingFolder) -> bool:
+        return folder.minutes is not None and folder.meeting is not None and folder.meeting.status == "held"
+
+
+def municipal_year(day: dt.date, starts: str = "05-01") -> int:
+    """The calendar year in which the municipal year holding `day` began."""
+    month, date = (int(part) for part in starts.split("-"))
+    return day.year if (day.month, day.day) >= (month, date) else day.year - 1
+
+
+def year_label(year: int) -> str:
+    return f"{year}/{(year + 1) % 100:02d}"
+
+
+def year_slug(year: int) -> str:
+    return f"{year}-{(year + 1) % 100:02d}"
