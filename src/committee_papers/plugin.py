@@ -150,9 +150,15 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
 
     def on_post_build(self, *, config) -> None:
         if self.config.packs:
-            from committee_papers.packs.build import build_all_packs
+            from committee_papers.packs.build import build_all_packs, rich_progress
 
-            build_all_packs(self.site, Path(config.site_dir), self.confidential_dir(config), engine=self.config.pdf_engine)
+            build_all_packs(
+                self.site,
+                Path(config.site_dir),
+                self.confidential_dir(config),
+                engine=self.config.pdf_engine,
+                progress=rich_progress(),
+            )
         if self.staging is not None:
             publish.swap_into_place(self.staging, self.final_site_dir)
             config.site_dir = str(self.final_site_dir)

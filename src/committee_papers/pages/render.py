@@ -258,7 +258,8 @@ class PageRenderer:
             pdf=urls.report_pdf(view.id, report.id),
         )
 
-    def minutes(self, view: MeetingView) -> Page:
+    def minutes_context(self, view: MeetingView, public: bool = True) -> dict:
+        """Attendance and minutes of a held meeting; `public` leaves out every exempt part."""
         minutes = view.folder.minutes
         front = minutes.front
         items = {item.number: item for item in view.items}
@@ -270,39 +271,42 @@ class PageRenderer:
                 if pid in front.other_members or pid in front.substitutes.values():
                     continue
                 status = "Present" if pid in front.present else "A" if pid in front.absent else "Apologies" if pid in front.apologies else "Not recorded"
-                note = ""
-                if pid in front.apologies and pid in front.absent:
-                    status = "A"
-                    note = "apologies given"
+                note = "apologies given" if pid in front.apologies and pid in front.absent else ""
                 if pid in front.substitutes:
                     sub = person(self.archive, front.substitutes[pid])
-                    note = f"substituted by {sub.name}" if sub else ""
+                    note = f"substituted by {sub.name}" if sub else note
                 rows.append({"person": person(self.archive, pid), "pid": pid, "status": status, "note": note})
         entries = []
         for minute in minutes.minutes:
             item = items.get(minute.number)
             exempt = item.exempt if item else None
+            withheld = exempt is not None and public
             entries.append(
                 {
                     "minute": minute,
-                    "title": public_title(minute.title, exempt),
+                    "title": public_title(minute.title, exempt) if public else minute.title,
                     "exempt_notice": exemption_notice(exempt, self.jurisdiction) if exempt else None,
-                    "html": None if exempt else self.markdown(minute.markdown, shift=1),
+                    "html": None if withheld else self.markdown(minute.markdown, shift=1, public=public),
                 }
             )
+        return {
+            "view": view,
+            "front": front,
+            "rows": rows,
+            "substitutes": [(person(self.archive, a), person(self.archive, s)) for a, s in (front.substitutes.items() if front else [])],
+            "others": [person(self.archive, p) for p in (front.other_members if front else [])],
+            "officers": [person(self.archive, p) for p in (front.officers if front else [])],
+            "entries": entries,
+        }
+
+    def minutes(self, view: MeetingView) -> Page:
         return self.page(
             urls.minutes(view.id),
             "pages/minutes.html",
             f"Minutes: {view.title}",
             self.meeting_crumbs(view),
             description=f"Minutes of the {view.title}.",
-            view=view,
-            front=front,
-            rows=rows,
-            substitutes=[(person(self.archive, a), person(self.archive, s)) for a, s in (front.substitutes.items() if front else [])],
-            others=[person(self.archive, p) for p in (front.other_members if front else [])],
-            officers=[person(self.archive, p) for p in (front.officers if front else [])],
-            entries=entries,
+            **self.minutes_context(view, public=True),
         )
 
     def decisions(self) -> Page:

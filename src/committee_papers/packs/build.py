@@ -1,0 +1,147 @@
+"""Building every meeting's packs and report PDFs, in parallel processes."""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from committee_papers import publish
+from committee_papers.packs.document import PackComposer
+from committee_papers.pages import urls
+from committee_papers.pages.render import PageRenderer
+from committee_papers.pages.site import MeetingView, Site
+
+_SITE: Site | None = None
+
+
+@dataclass
+class MeetingPdfs:
+    meeting: str
+    written: list[str]
+    seconds: float
+
+
+def meetings_with_packs(site: Site) -> list[MeetingView]:
+    return [v for v in site.meetings if v.agenda_published and v.meeting.status != "cancelled"]
+
+
+def _has_exempt_content(view: MeetingView) -> bool:
+    for item in view.items:
+        if item.report is None or item.report.report is None:
+            continue
+        report = item.report.report
+        if report.exempt is not None or any(a.exempt is not None for a in report.appendices):
+            return True
+    return False
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+def build_meeting(site: Site, view: MeetingView, site_dir: Path, confidential_dir: Path | None, engine: str = "weasyprint") -> MeetingPdfs:
+    """The public pack, the members' confidential pack (if anything is exempt) and each report's PDF."""
+    start = time.perf_counter()
+    render = _engine(engine)
+    composer = PackComposer(PageRenderer(site))
+    papers = site.archive.papers
+    written = []
+    public = site_dir / urls.pack(view.id)
+    _write(public, render(composer.pack(view), papers))
+    written.append(str(public))
+    if confidential_dir is not None and _has_exempt_content(view):
+        path = confidential_dir / view.id / "agenda-pack.pdf"
+        _write(path, render(composer.pack(view, confidential=True), papers))
+        written.append(str(path))
+    for item in view.items:
+        if item.report is None or item.report.report is None or item.report.report.exempt is not None:
+            continue
+        if not site.publication.report_visible(view.folder, item.report):
+            continue
+        path = site_dir / urls.report_pdf(view.id, item.report.id)
+        _write(path, render(composer.report(view, item), papers))
+        written.append(str(path))
+    return MeetingPdfs(meeting=view.id, written=written, seconds=time.perf_counter() - start)
+
+
+def _engine(name: str) -> Callable:
+    if name == "wkhtmltopdf":
+        from committee_papers.packs.wkhtml import render_pdf
+    else:
+        from committee_papers.packs.weasy import render_pdf
+    return render_pdf
+
+
+def _init(site: Site) -> None:
+    global _SITE
+    _SITE = site
+
+
+def _job(meeting_id: str, site_dir: str, confidential_dir: str | None, engine: str) -> MeetingPdfs:
+    site = _SITE
+    return build_meeting(site, site.by_id[meeting_id], Path(site_dir), Path(confidential_dir) if confidential_dir else None, engine)
+
+
+def build_all_packs(
+    site: Site,
+    site_dir: Path,
+    confidential_dir: Path | None,
+    engine: str = "weasyprint",
+    workers: int | None = None,
+    progress: Callable[[MeetingPdfs, int, int], None] | None = None,
+) -> list[MeetingPdfs]:
+    """Every meeting's PDFs. The confidential folder is replaced as a whole once all are written."""
+    views = meetings_with_packs(site)
+    workers = workers or min(os.cpu_count() or 1, len(views) or 1)
+    staging = publish.staging_dir(confidential_dir) if confidential_dir is not None else None
+    results: list[MeetingPdfs] = []
+    try:
+        if workers <= 1 or len(views) <= 1:
+            for view in views:
+                results.append(build_meeting(site, view, site_dir, staging, engine))
+                if progress:
+                    progress(results[-1], len(results), len(views))
+        else:
+            with ProcessPoolExecutor(workers, initializer=_init, initargs=(site,)) as pool:
+                futures = [pool.submit(_job, v.id, str(site_dir), str(staging) if staging else None, engine) for v in views]
+                for future in as_completed(futures):
+                    results.append(future.result())
+                    if progress:
+                        progress(results[-1], len(results), len(views))
+    except BaseException:
+        if staging is not None:
+            publish.discard(staging)
+        raise
+    if staging is not None:
+        publish.swap_into_place(staging, confidential_dir)
+    return results
+
+
+def build_packs_only(result, root: Path, site_dir: Path | None = None, engine: str = "weasyprint", today=None) -> int:
+    """`papers build --packs-only`: the PDFs into the existing site folder, each file replaced atomically."""
+    from committee_papers.pages.site import build_site
+    from committee_papers.publication import Publication, build_date
+
+    site = build_site(result.archive, Publication(today=today or build_date()))
+    target = (site_dir or root / "site").resolve()
+    done = build_all_packs(site, target, root.resolve() / "confidential", engine=engine, progress=rich_progress())
+    return len(done)
+
+
+def rich_progress() -> Callable[[MeetingPdfs, int, int], None]:
+    """A progress line on standard error while packs build."""
+    from rich.console import Console
+
+    console = Console(stderr=True)
+
+    def report(done: MeetingPdfs, count: int, total: int) -> None:
+        console.print(f"[{count}/{total}] {done.meeting}: {len(done.written)} PDF{'s' if len(done.written) != 1 else ''} in {done.seconds:.1f} s", highlight=False)
+
+    return report

@@ -1,0 +1,165 @@
+"""A pack's HTML: the front sheet, the draft minutes, then each report with its appendices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from markupsafe import Markup
+from pypdf import PdfReader
+
+from committee_papers.agenda import AgendaItem
+from committee_papers.exemption import exemption_notice
+from committee_papers.pages import urls as site_urls
+from committee_papers.pages.render import PageRenderer
+from committee_papers.pages.site import MeetingView
+from committee_papers.render.environment import letter
+from committee_papers.render.people import person
+from committee_papers.render.report import public_title, render_report
+
+
+@dataclass
+class PdfPlaceholder:
+    """A page of the pack that a page of a PDF appendix will be laid onto."""
+
+    id: str
+    source: Path
+    page: int
+
+
+@dataclass
+class PackDocument:
+    html: str
+    placeholders: list[PdfPlaceholder] = field(default_factory=list)
+    title: str = ""
+    item_numbers: list[int] = field(default_factory=list)  # the items that have pages
+    exempt_items: list[int] = field(default_factory=list)  # items left out of a public pack
+
+
+class PackComposer:
+    def __init__(self, renderer: PageRenderer):
+        self.renderer = renderer
+        self.site = renderer.site
+        self.archive = renderer.archive
+        self.env = renderer.env
+        self.jurisdiction = renderer.jurisdiction
+
+    def absolute(self, target: str) -> str:
+        """Links in a PDF point at the published website."""
+        website = (self.site.council.website or "").rstrip("/") if self.site.council else ""
+        return f"{website}/{target}" if website else f"/{target}"
+
+    def css(self) -> Markup:
+        return Markup(self.env.get_template("pack/pack.css").render())
+
+    def _appendices(self, view: MeetingView, item: AgendaItem, confidential: bool, placeholders: list[PdfPlaceholder]) -> list[dict]:
+        result = []
+        for index, appendix in enumerate(item.report.report.appendices):
+            exempt = appendix.exempt
+            if exempt is not None and not confidential:
+                continue
+            mark = letter(index)
+            entry = {
+                "letter": mark,
+                "title": appendix.title,
+                "confidential": exemption_notice(exempt, self.jurisdiction) if exempt else None,
+                "pdf_pages": None,
+                "html": None,
+            }
+            source = view.folder.path / appendix.file
+            if PurePosixPath(appendix.file).suffix.lower() == ".pdf":
+                count = len(PdfReader(source).pages)
+                pages = []
+                for page in range(count):
+                    holder = PdfPlaceholder(id=f"pdf-{item.number}-{mark.lower()}-{page + 1}", source=source, page=page)
+                    placeholders.append(holder)
+                    pages.append({"id": holder.id})
+                entry["pdf_pages"] = pages
+            else:
+                entry["html"] = self.renderer.markdown(source.read_text("utf-8"), shift=1, public=not confidential)
+            result.append(entry)
+        return result
+
+    def _section(self, view: MeetingView, item: AgendaItem, confidential: bool, placeholders: list[PdfPlaceholder]) -> dict | None:
+        if item.kind == "minutes":
+            other = self.site.by_id.get(item.minutes_of or "")
+            if other is None or other.folder.minutes is None:
+                return None
+            context = self.renderer.minutes_context(other, public=not confidential)
+            html = self.env.get_template("pack/minutes-section.html").render(
+                number=item.number, draft=True, url=self.absolute, urls=site_urls, **context
+            )
+            return {"number": item.number, "title": item.title, "html": Markup(html), "appendices": [], "confidential": None}
+        if item.report is None or not self.site.publication.report_visible(view.folder, item.report):
+            return None
+        exempt = item.report.report.exempt
+        if exempt is not None and not confidential:
+            return None
+        html = render_report(self.archive, view.folder, item, item.report, confidential=confidential, show_appendix_list=False)
+        return {
+            "number": item.number,
+            "title": item.title,
+            "html": html,
+            "appendices": self._appendices(view, item, confidential, placeholders),
+            "confidential": exemption_notice(exempt, self.jurisdiction) if exempt else None,
+        }
+
+    def _front_rows(self, view: MeetingView, sections: dict[int, dict], confidential: bool) -> list[dict]:
+        rows = []
+        for item in view.items:
+            title = item.title if confidential else public_title(item.title, item.exempt)
+            rows.append(
+                {
+                    "number": item.number,
+                    "title": title,
+                    "notice": exemption_notice(item.exempt, self.jurisdiction) if item.exempt else None,
+                    "text": None,
+                    "has_pages": item.number in sections,
+                }
+            )
+        return rows
+
+    def pack(self, view: MeetingView, confidential: bool = False) -> PackDocument:
+        placeholders: list[PdfPlaceholder] = []
+        sections = {}
+        exempt_items = []
+        for item in view.items:
+            section = self._section(view, item, confidential, placeholders)
+            if section is not None:
+                sections[item.number] = section
+            elif item.exempt is not None:
+                exempt_items.append(item.number)
+        committee = view.committee.name if view.committee else view.committee_id
+        kind = "Members' confidential agenda pack" if confidential else "Agenda pack"
+        title = f"{kind}: {committee}, {view.date.day} {view.date:%B %Y}"
+        html = self.env.get_template("pack/pack.html").render(
+            council=self.site.council,
+            title=title,
+            description=f"{kind} for the meeting of the {committee} on {view.date.day} {view.date:%B %Y}.",
+            css=self.css(),
+            front_sheet=True,
+            view=view,
+            rows=self._front_rows(view, sections, confidential),
+            clerk=person(self.archive, view.committee.clerk) if view.committee else None,
+            confidential_pack=confidential,
+            supplement=None,
+            sections=list(sections.values()),
+        )
+        return PackDocument(html=html, placeholders=placeholders, title=title, item_numbers=list(sections), exempt_items=exempt_items)
+
+    def report(self, view: MeetingView, item: AgendaItem) -> PackDocument:
+        """One report with its public appendices, as its own PDF."""
+        placeholders: list[PdfPlaceholder] = []
+        section = self._section(view, item, False, placeholders)
+        title = f"{item.report.report.title}: {view.title}"
+        html = self.env.get_template("pack/pack.html").render(
+            council=self.site.council,
+            title=title,
+            description=f"Agenda item {item.number} of the {view.title}.",
+            css=self.css(),
+            front_sheet=False,
+            sections=[section] if section else [],
+        )
+        return PackDocument(html=html, placeholders=placeholders, title=title, item_numbers=[item.number] if section else [])
+
+

@@ -1,0 +1,25 @@
+"""What the PDF engine may read: files inside the papers folder, and nothing from the network."""
+
+from __future__ import annotations
+
+import urllib.parse
+from pathlib import Path
+
+from weasyprint.urls import URLFetcher
+
+
+class PapersURLFetcher(URLFetcher):
+    """Refuses every URL except files inside `root` (images and appendices of the papers)."""
+
+    def __init__(self, root: Path):
+        super().__init__(timeout=5, allowed_protocols={"file"}, allow_redirects=False)
+        self.root = root.resolve()
+
+    def fetch(self, url, headers=None):
+        parsed = urllib.parse.urlparse(url)
+        if parsed.scheme != "file":
+            raise ValueError(f"the papers may not fetch {url}: only files inside the papers folder can be used")
+        path = Path(urllib.parse.unquote(parsed.path)).resolve()
+        if path != self.root and self.root not in path.parents:
+            raise ValueError(f"the papers may not read {path}: it is outside the papers folder")
+        return super().fetch(url, headers)

@@ -1,0 +1,59 @@
+"""Laying out a pack with WeasyPrint: tagged PDF, real page numbers, PDF appendices laid in."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import weasyprint
+from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+
+from committee_papers.packs.document import PackDocument
+from committee_papers.packs.fetcher import PapersURLFetcher
+
+MM = 72 / 25.4
+# The area of a placeholder page a PDF appendix page is scaled into (A4, below its caption).
+BOX_LEFT, BOX_RIGHT = 20 * MM, (210 - 20) * MM
+BOX_BOTTOM, BOX_TOP = 20 * MM, (297 - 25 - 9) * MM
+
+
+def render_pdf(document: PackDocument, papers: Path) -> bytes:
+    """The pack as tagged PDF (PDF/UA-1), with its PDF appendices laid onto their placeholder pages."""
+    html = weasyprint.HTML(string=document.html, base_url=str(papers) + "/", url_fetcher=PapersURLFetcher(papers))
+    rendered = html.render()
+    pdf = rendered.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+    if not document.placeholders:
+        return pdf
+    pages_of = {}
+    for index, page in enumerate(rendered.pages):
+        for anchor in page.anchors:
+            if anchor.startswith("pdf-"):
+                pages_of.setdefault(anchor, index)
+    return lay_in_appendices(pdf, document, pages_of)
+
+
+def _fit(source: PageObject) -> Transformation:
+    if source.rotation:
+        source.transfer_rotation_to_content()
+    box = source.mediabox
+    width, height = float(box.width), float(box.height)
+    scale = min((BOX_RIGHT - BOX_LEFT) / width, (BOX_TOP - BOX_BOTTOM) / height, 1.0)
+    x = BOX_LEFT + ((BOX_RIGHT - BOX_LEFT) - width * scale) / 2 - float(box.left) * scale
+    y = BOX_TOP - height * scale - float(box.bottom) * scale
+    return Transformation().scale(scale, scale).translate(x, y)
+
+
+def lay_in_appendices(pdf: bytes, document: PackDocument, pages_of: dict[str, int]) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    sources: dict[Path, PdfWriter] = {}
+    for holder in document.placeholders:
+        index = pages_of.get(holder.id)
+        if index is None:
+            raise RuntimeError(f"the placeholder {holder.id} was not laid out")
+        if holder.source not in sources:
+            sources[holder.source] = PdfWriter(clone_from=holder.source)
+        source = sources[holder.source].pages[holder.page]
+        writer.pages[index].merge_transformed_page(source, _fit(source))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
