@@ -20,7 +20,7 @@ def regen(request) -> bool:
 
 
 def copy_council(source: Path, target: Path) -> Path:
-    for name in ("papers", "templates", "mkdocs.yml"):
+    for name in ("papers", "templates", "pages", "mkdocs.yml"):
         if (source / name).is_dir():
             shutil.copytree(source / name, target / name)
         elif (source / name).is_file():
@@ -36,3 +36,41 @@ def minimal(tmp_path) -> Path:
 @pytest.fixture
 def example(tmp_path) -> Path:
     return copy_council(EXAMPLE, tmp_path / "council")
+
+
+BUILD_DAY = "2026-11-26"  # the example council's papers are written as of this day
+
+
+def build_epoch() -> str:
+    import datetime as dt
+
+    return str(int(dt.datetime.fromisoformat(BUILD_DAY).replace(tzinfo=dt.timezone.utc).timestamp()))
+
+
+def run_papers(*args: str, cwd: Path | None = None, env_extra: dict | None = None):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SOURCE_DATE_EPOCH": build_epoch(), **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", "committee_papers", *args], capture_output=True, text=True, cwd=cwd, env=env)
+
+
+@pytest.fixture(scope="session")
+def built_example(tmp_path_factory):
+    """The example council built once (site and packs) with the real MkDocs, shared by all workers."""
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp().parent
+    lock = shared / "built-example.lock"
+    council = shared / "built-example"
+    with open(lock, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        if not (council / ".complete").exists():
+            if council.exists():
+                shutil.rmtree(council)
+            copy_council(EXAMPLE, council)
+            result = run_papers("build", str(council))
+            assert result.returncode == 0, result.stdout + result.stderr
+            (council / ".complete").write_text("ok")
+    return council

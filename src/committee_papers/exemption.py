@@ -36,5 +36,14 @@ def exemption_notice(exempt: Exempt, jurisdiction: str) -> str:
 
 
 def paragraphs_label(exempt: Exempt) -> str:
-    numbers = exempt.paragraphs
-    return ("Paragraph " if len(numbers) == 1 else "Paragraphs ") + ", ".join(str(n) for n in numbers)
+    numbers = [str(n) for n in exempt.paragraphs]
+    if len(numbers) == 1:
+        return f"Paragraph {numbers[0]}"
+    return "Paragraphs " + ", ".join(numbers[:-1]) + f" and {numbers[-1]}"
+
+
+def header_label(exempt: Exempt, jurisdiction: str) -> str:
+    """The short line printed at the top of every exempt page of a confidential pack."""
+    schedule = categories()[jurisdiction]["schedule"].split(" to ")
+    short = schedule[0].replace("Part 1 of ", "").replace("Part 4 of ", "").replace("Part I of ", "")
+    return f"NOT FOR PUBLICATION: {paragraphs_label(exempt).lower()} of {short}"

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from pypdf import PdfReader
 
 from committee_papers.agenda import AgendaItem
-from committee_papers.exemption import exemption_notice
+from committee_papers.exemption import exemption_notice, header_label
 from committee_papers.pages import urls as site_urls
 from committee_papers.pages.render import PageRenderer
 from committee_papers.pages.site import MeetingView
@@ -62,7 +62,8 @@ class PackComposer:
             entry = {
                 "letter": mark,
                 "title": appendix.title,
-                "confidential": exemption_notice(exempt, self.jurisdiction) if exempt else None,
+                "confidential": header_label(exempt, self.jurisdiction) if exempt else None,
+                "notice": exemption_notice(exempt, self.jurisdiction) if exempt else None,
                 "pdf_pages": None,
                 "html": None,
             }
@@ -101,7 +102,7 @@ class PackComposer:
             "title": item.title,
             "html": html,
             "appendices": self._appendices(view, item, confidential, placeholders),
-            "confidential": exemption_notice(exempt, self.jurisdiction) if exempt else None,
+            "confidential": header_label(exempt, self.jurisdiction) if exempt else None,
         }
 
     def _front_rows(self, view: MeetingView, sections: dict[int, dict], confidential: bool) -> list[dict]:

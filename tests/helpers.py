@@ -1,0 +1,31 @@
+"""Reading what a user sees: built pages, parsed; papers read independently of the tool."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import yaml
+
+
+def page(site: Path, url: str):
+    path = site / url / "index.html" if not url.endswith(".html") else site / url
+    return lxml.html.parse(str(path)).getroot()
+
+
+def text(element) -> str:
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def content(root):
+    """The page's own content, without the theme's navigation."""
+    return root.xpath("//article[contains(@class, 'md-content__inner')]")[0]
+
+
+def front_matter(path: Path) -> dict:
+    source = path.read_text("utf-8")
+    return yaml.safe_load(source.split("---\n", 2)[1])
+
+
+def load_yaml(path: Path) -> dict:
+    return yaml.safe_load(path.read_text("utf-8"))
