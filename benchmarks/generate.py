@@ -68,7 +68,7 @@ def make_pdf(path: Path) -> None:
     HTML(string="<h1>Plan</h1>" + "<p>Synthetic plan page.</p>" * 40).write_pdf(path)
 
 
-def generate(out: Path, reports: int, committees: int, years: int, seed: int) -> Path:
+def generate(out: Path, reports: int, committees: int, years: int, seed: int, per_meeting: int = 5, pages: tuple[int, int] = (2, 6)) -> Path:
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
@@ -101,7 +101,6 @@ def generate(out: Path, reports: int, committees: int, years: int, seed: int) ->
             "terms_of_reference: |\n  - To decide matters delegated to it.\n",
             "utf-8",
         )
-    per_meeting = 5
     meetings = max(1, reports // per_meeting)
     start = dt.date(2026, 11, 26) - dt.timedelta(days=365 * years)
     span = 365 * years
@@ -135,7 +134,7 @@ def generate(out: Path, reports: int, committees: int, years: int, seed: int) ->
             title = sentence(rng, 5)[:-1]
             titles.append(title)
             agenda.append(f"  - report: {stem}")
-            pages = rng.randint(2, 6)
+            page_count = rng.randint(*pages)
             signed = (day - dt.timedelta(days=16)).isoformat()
             appendices = ""
             if rng.random() < 0.3:
@@ -155,7 +154,7 @@ def generate(out: Path, reports: int, committees: int, years: int, seed: int) ->
                 f"  hr: {{by: GM, date: {signed}, text: {sentence(rng)}}}\n"
                 "background_papers: []\ndivisions_affected: all\n" + appendices + "---\n"
             )
-            (folder / f"{stem}.md").write_text(front + "\n" + body(rng, pages) + "\n", "utf-8")
+            (folder / f"{stem}.md").write_text(front + "\n" + body(rng, page_count) + "\n", "utf-8")
         made += count
         published = (day - dt.timedelta(days=14)).isoformat()
         (folder / "meeting.yml").write_text(
@@ -189,8 +188,9 @@ def main() -> None:
     parser.add_argument("--committees", type=int, default=10)
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--per-meeting", type=int, default=5)
     args = parser.parse_args()
-    generate(args.out, args.reports, args.committees, args.years, args.seed)
+    generate(args.out, args.reports, args.committees, args.years, args.seed, per_meeting=args.per_meeting)
     print(f"wrote {args.reports} reports to {args.out}")
 
 

@@ -152,6 +152,12 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         if self.config.packs:
             from committee_papers.packs.build import build_all_packs, rich_progress
 
+            if self.config.pdf_engine == "wkhtmltopdf":
+                from committee_papers.packs.wkhtml import limitations
+
+                for missing in limitations():
+                    log.warning(f"packs made with wkhtmltopdf: {missing}. Use the default engine, WeasyPrint, for packs that have them.")
+
             build_all_packs(
                 self.site,
                 Path(config.site_dir),

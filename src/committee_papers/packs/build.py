@@ -46,7 +46,7 @@ def _write(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-def build_meeting(site: Site, view: MeetingView, site_dir: Path, confidential_dir: Path | None, engine: str = "weasyprint") -> MeetingPdfs:
+def build_meeting(site: Site, view: MeetingView, site_dir: Path, confidential_dir: Path | None, engine: str = "weasyprint", reports: bool = True) -> MeetingPdfs:
     """The public pack, the members' confidential pack (if anything is exempt) and each report's PDF."""
     start = time.perf_counter()
     render = _engine(engine)
@@ -60,7 +60,7 @@ def build_meeting(site: Site, view: MeetingView, site_dir: Path, confidential_di
         path = confidential_dir / view.id / "agenda-pack.pdf"
         _write(path, render(composer.pack(view, confidential=True), papers))
         written.append(str(path))
-    for item in view.items:
+    for item in view.items if reports else []:
         if item.report is None or item.report.report is None or item.report.report.exempt is not None:
             continue
         if not site.publication.report_visible(view.folder, item.report):
@@ -84,9 +84,9 @@ def _init(site: Site) -> None:
     _SITE = site
 
 
-def _job(meeting_id: str, site_dir: str, confidential_dir: str | None, engine: str) -> MeetingPdfs:
+def _job(meeting_id: str, site_dir: str, confidential_dir: str | None, engine: str, reports: bool) -> MeetingPdfs:
     site = _SITE
-    return build_meeting(site, site.by_id[meeting_id], Path(site_dir), Path(confidential_dir) if confidential_dir else None, engine)
+    return build_meeting(site, site.by_id[meeting_id], Path(site_dir), Path(confidential_dir) if confidential_dir else None, engine, reports)
 
 
 def build_all_packs(
@@ -96,6 +96,7 @@ def build_all_packs(
     engine: str = "weasyprint",
     workers: int | None = None,
     progress: Callable[[MeetingPdfs, int, int], None] | None = None,
+    reports: bool = True,
 ) -> list[MeetingPdfs]:
     """Every meeting's PDFs. The confidential folder is replaced as a whole once all are written."""
     views = meetings_with_packs(site)
@@ -105,12 +106,12 @@ def build_all_packs(
     try:
         if workers <= 1 or len(views) <= 1:
             for view in views:
-                results.append(build_meeting(site, view, site_dir, staging, engine))
+                results.append(build_meeting(site, view, site_dir, staging, engine, reports))
                 if progress:
                     progress(results[-1], len(results), len(views))
         else:
             with ProcessPoolExecutor(workers, initializer=_init, initargs=(site,)) as pool:
-                futures = [pool.submit(_job, v.id, str(site_dir), str(staging) if staging else None, engine) for v in views]
+                futures = [pool.submit(_job, v.id, str(site_dir), str(staging) if staging else None, engine, reports) for v in views]
                 for future in as_completed(futures):
                     results.append(future.result())
                     if progress:
@@ -130,6 +131,13 @@ def build_packs_only(result, root: Path, site_dir: Path | None = None, engine: s
     from committee_papers.publication import Publication, build_date
 
     site = build_site(result.archive, Publication(today=today or build_date()))
+    if engine == "wkhtmltopdf":
+        from rich.console import Console
+
+        from committee_papers.packs.wkhtml import limitations
+
+        for missing in limitations():
+            Console(stderr=True).print(f"WARNING: packs made with wkhtmltopdf: {missing}.", highlight=False)
     target = (site_dir or root / "site").resolve()
     done = build_all_packs(site, target, root.resolve() / "confidential", engine=engine, progress=rich_progress())
     return len(done)

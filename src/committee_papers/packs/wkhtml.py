@@ -1,0 +1,153 @@
+"""The optional second engine: wkhtmltopdf through pdfkit, for councils that already run it.
+
+Debian's wkhtmltopdf is built without its patched Qt, so it cannot print running
+headers, footers or page numbers, make bookmarks, or tag the PDF. This module does
+what it can around that (page ranges from the laid-out pages, bookmarks and
+metadata added afterwards) and `limitations()` says plainly what it cannot.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import lxml.html
+import pdfkit
+from pypdf import PdfReader, PdfWriter
+
+from committee_papers.packs.document import PackDocument
+from committee_papers.packs.weasy import _fit
+
+OPTIONS = {
+    "page-size": "A4",
+    "margin-top": "25mm",
+    "margin-bottom": "20mm",
+    "margin-left": "20mm",
+    "margin-right": "20mm",
+    "encoding": "UTF-8",
+    "disable-javascript": None,
+    "disable-local-file-access": None,
+    "quiet": None,
+}
+
+
+@cache
+def patched_qt() -> bool:
+    binary = shutil.which("wkhtmltopdf")
+    if binary is None:
+        return False
+    version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout
+    return "with patched qt" in version
+
+
+def limitations() -> list[str]:
+    """What packs made with this engine lack, said plainly at build time."""
+    missing = ["the PDFs are not tagged, so screen readers cannot follow their structure (required for published documents)"]
+    if not patched_qt():
+        missing.insert(0, "this wkhtmltopdf is built without patched Qt: no running 'Agenda Item N' headers and no page numbers on the pages")
+    return missing
+
+
+def _strip_remote(html: str) -> str:
+    """wkhtmltopdf has no way to refuse network fetches, so remote images become their alt text."""
+    tree = lxml.html.document_fromstring(html)
+    for image in tree.xpath("//img"):
+        source = image.get("src") or ""
+        if not source.startswith(("file:", "/")) or "://" in source and not source.startswith("file:"):
+            alt = image.get("alt") or ""
+            span = lxml.html.Element("span")
+            span.text = alt
+            image.getparent().replace(image, span)
+    for link in tree.xpath("//link"):
+        link.getparent().remove(link)
+    return lxml.html.tostring(tree, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+# Old WebKit knows page-break-*, not break-*; and the item markers must be laid out (invisibly)
+# so that the pages they fall on can be found.
+_WEBKIT_CSS = """
+<style>
+.item, .appendix, .pdf-appendix-page { page-break-before: always; }
+.item-heading.visually-hidden { position: static; width: auto; height: auto; clip: auto; overflow: visible;
+  font-size: 1px; line-height: 1px; color: #fff; margin: 0; }
+.front-sheet + .item { page-break-before: always; }
+</style>
+"""
+
+
+def _pdf(html: str, papers: Path) -> bytes:
+    if shutil.which("wkhtmltopdf") is None:
+        raise RuntimeError("wkhtmltopdf is not installed; install it (apt-get install wkhtmltopdf) or use --pdf-engine weasyprint")
+    options = {**OPTIONS, "allow": str(papers)}
+    html = html.replace("</head>", _WEBKIT_CSS + "</head>", 1)
+    return pdfkit.from_string(_strip_remote(html), False, options=options)
+
+
+def _split(html: str) -> tuple[str, str]:
+    """The front sheet alone, and the pack without it."""
+    match = re.search(r'<section class="front-sheet">.*?</section>\n?', html, flags=re.S)
+    if not match:
+        return "", html
+    front = html[: match.start()] + match.group(0) + "</body></html>"
+    body = html[: match.start()] + html[match.end() :]
+    body = body.replace('<section class="item"', '<section class="item first-item"', 1)
+    body = body.replace("</head>", "<style>.first-item { page-break-before: avoid !important; }</style></head>", 1)
+    return front, body
+
+
+def render_pdf(document: PackDocument, papers: Path) -> bytes:
+    front_html, body_html = _split(document.html)
+    body = PdfReader(io.BytesIO(_pdf(body_html, papers)))
+    texts = [" ".join(page.extract_text().split()) for page in body.pages]
+    starts = {}
+    for number in document.item_numbers:
+        marker = f"Agenda Item {number}:"
+        starts[number] = next((i for i, t in enumerate(texts) if marker in t), None)
+    front = PdfReader(io.BytesIO(_pdf(_with_ranges(front_html, starts, len(texts), 0), papers))) if front_html else None
+    offset = len(front.pages) if front else 0
+    if front is not None:
+        front = PdfReader(io.BytesIO(_pdf(_with_ranges(front_html, starts, len(texts), offset), papers)))
+    writer = PdfWriter()
+    if front is not None:
+        writer.append(front)
+    writer.append(body)
+    for holder in document.placeholders:
+        index = _placeholder_page(texts, holder)  # found by its caption: wkhtmltopdf reports no anchors
+        if index is not None:
+            source = PdfWriter(clone_from=holder.source).pages[holder.page]
+            writer.pages[offset + index].merge_transformed_page(source, _fit(source))
+    for number, start in starts.items():
+        if start is not None:
+            writer.add_outline_item(f"Agenda Item {number}", offset + start)
+    writer.add_metadata({"/Title": document.title, "/Producer": "committee-papers with wkhtmltopdf"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _placeholder_page(texts: list[str], holder) -> int | None:
+    wanted = f"(page {holder.page + 1} of "
+    letter = holder.id.split("-")[2].upper()
+    for index, text in enumerate(texts):
+        if f"Appendix {letter}:" in text and wanted in text:
+            return index
+    return None
+
+
+def _with_ranges(front_html: str, starts: dict, total: int, offset: int) -> str:
+    """Write the real page ranges into the front sheet (wkhtmltopdf has no target-counter)."""
+    ordered = sorted((s, n) for n, s in starts.items() if s is not None)
+    ranges = {}
+    for position, (start, number) in enumerate(ordered):
+        end = ordered[position + 1][0] - 1 if position + 1 < len(ordered) else total - 1
+        ranges[number] = f"{start + 1 + offset} - {end + 1 + offset}"
+
+    def replace(match: re.Match) -> str:
+        number = int(match.group(1))
+        return f'<span class="range-text">{ranges.get(number, "")}</span>'
+
+    return re.sub(r'<span class="range" data-start="#item-(\d+)" data-end="#item-\d+-end"></span>', replace, front_html)
