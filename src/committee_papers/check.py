@@ -10,6 +10,7 @@ from committee_papers.checks import run_checks, run_report_checks
 from committee_papers.loading import load_archive
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
+from committee_papers.publication import build_date
 
 
 @dataclass
@@ -23,7 +24,9 @@ class CheckResult:
 
 
 def check(root: Path, today: dt.date | None = None, workers: int | None = None) -> CheckResult:
+    """Every problem in the papers under `root`, after the council's rule settings and suppressions."""
     problems = Problems(root)
     archive = load_archive(root, problems, workers=workers, report_hook=run_report_checks)
-    run_checks(archive, problems, today=today)
+    run_checks(archive, problems, today or build_date())
+    problems.apply_settings(archive.council.rules if archive.council else {})
     return CheckResult(archive=archive, problems=problems)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -23,6 +24,7 @@ class Code:
     title: str
     explanation: str
     hint: str
+    configurable: bool = False  # a council may switch it off, change its severity, or suppress a finding
 
 
 @cache
@@ -37,6 +39,7 @@ def registry() -> dict[str, Code]:
             title=entry["title"],
             explanation=entry["explanation"].strip(),
             hint=entry.get("hint", "").strip(),
+            configurable=bool(entry.get("configurable", False)),
         )
         for code, entry in raw.items()
     }
@@ -78,13 +81,10 @@ class Problems:
     def __init__(self, root: Path):
         self.root = root
         self.items: list[Problem] = []
-        self.severity_overrides: dict[str, Severity | None] = {}
 
     def add(self, code: str, path: Path | str, line: int, column: int, message: str, hint: str | None = None) -> None:
         entry = registry()[code]  # an unknown code is a bug in this tool, not in the papers
-        severity = self.severity_overrides.get(code, entry.severity)
-        if code in self.severity_overrides and severity is None:
-            return
+        severity = entry.severity
         self.items.append(
             Problem(
                 file=self.display_path(path),
@@ -98,13 +98,23 @@ class Problems:
         )
 
     def extend(self, problems: list[Problem]) -> None:
-        for problem in problems:
-            severity = self.severity_overrides.get(problem.code, problem.severity)
-            if problem.code in self.severity_overrides and severity is None:
-                continue
-            if severity != problem.severity:
-                problem = Problem(**{**problem.__dict__, "severity": severity})
-            self.items.append(problem)
+        self.items.extend(problems)
+
+    def apply_settings(self, rules: dict[str, str]) -> None:
+        """The council's `rules:` (off, warning, error) and in-place suppressions, for the codes that allow them."""
+        codes = registry()
+        kept = []
+        lines = _SourceLines(self.root)
+        for problem in self.items:
+            entry = codes[problem.code]
+            if entry.configurable:
+                setting = rules.get(problem.code)
+                if setting == "off" or lines.suppressed(problem):
+                    continue
+                if setting in ("warning", "error"):
+                    problem = Problem(**{**problem.__dict__, "severity": Severity(setting)})
+            kept.append(problem)
+        self.items = kept
 
     def display_path(self, path: Path | str) -> str:
         path = Path(path)
@@ -123,3 +133,31 @@ class Problems:
 
     def sorted(self) -> list[Problem]:
         return sorted(set(self.items))
+
+
+_DIRECTIVE = re.compile(r"papers:\s*ignore\s+((?:PAP\d+[\s,]*)+)")
+
+
+class _SourceLines:
+    """Reads `papers: ignore PAPnnn` comments on a problem's line or the line above it."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.cache: dict[str, list[str]] = {}
+
+    def lines(self, file: str) -> list[str]:
+        if file not in self.cache:
+            try:
+                self.cache[file] = (self.root / file).read_text("utf-8", errors="replace").split("\n")
+            except OSError:
+                self.cache[file] = []
+        return self.cache[file]
+
+    def suppressed(self, problem: Problem) -> bool:
+        lines = self.lines(problem.file)
+        for number in (problem.line, problem.line - 1):
+            if 1 <= number <= len(lines):
+                match = _DIRECTIVE.search(lines[number - 1])
+                if match and problem.code in re.findall(r"PAP\d+", match.group(1)):
+                    return True
+        return False

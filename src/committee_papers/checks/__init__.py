@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from committee_papers.checks import agendas, appendices, content, minutes, references
+from committee_papers.checks import accessibility, agendas, appendices, content, minutes, names, references, statutory
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
 
+# Checks over the whole archive, run in the main process once everything is read.
 CHECKS = [
     references.check_people_file,
     references.check_committees,
@@ -18,15 +19,25 @@ CHECKS = [
     appendices.check_appendices,
     minutes.check_minutes,
     content.check_house_style,
+    statutory.check_rule_settings,
+    statutory.check_publication,
+    statutory.check_late_items,
+    statutory.check_exempt,
+    statutory.check_key_decisions,
+    statutory.check_comments,
+    statutory.check_resolutions,
+    statutory.check_attendance,
+    names.check_inline_people,
+    accessibility.check_minutes_accessibility,
 ]
 
-# Run on each report as it is read, in the worker process that read it.
-REPORT_CHECKS = [content.check_report]
+# Checks of one report, run on each report as it is read, in the worker process that read it.
+REPORT_CHECKS = [content.check_report, names.check_report_names, accessibility.check_report_accessibility]
 
 
-def run_checks(archive: Archive, problems: Problems, today: dt.date | None = None) -> None:
+def run_checks(archive: Archive, problems: Problems, today: dt.date) -> None:
     for check in CHECKS:
-        check(archive, problems)
+        check(archive, problems, today)
 
 
 def run_report_checks(archive: Archive, report_file, problems: Problems) -> None:

@@ -7,7 +7,7 @@ from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
 
 
-def check_agendas(archive: Archive, problems: Problems) -> None:
+def check_agendas(archive: Archive, problems: Problems, today=None) -> None:
     for folder in archive.meetings.values():
         meeting = folder.meeting
         if meeting is None or meeting.agenda is None:
@@ -90,7 +90,7 @@ def check_minutes_entry(archive: Archive, problems: Problems, folder, index: int
         )
 
 
-def check_required_comments(archive: Archive, problems: Problems) -> None:
+def check_required_comments(archive: Archive, problems: Problems, today=None) -> None:
     required = archive.council.required_comments if archive.council else []
     for folder in archive.meetings.values():
         for report in folder.reports.values():

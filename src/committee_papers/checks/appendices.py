@@ -23,7 +23,7 @@ def resolve_inside(folder: Path, relative: str) -> Path | None:
     return target
 
 
-def check_appendices(archive: Archive, problems: Problems) -> None:
+def check_appendices(archive: Archive, problems: Problems, today=None) -> None:
     for folder in archive.meetings.values():
         for report in folder.reports.values():
             if report.report is None:

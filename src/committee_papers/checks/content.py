@@ -17,7 +17,7 @@ _HTML_HINT = re.compile(r"<[A-Za-z!/]")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def check_house_style(archive: Archive, problems: Problems) -> None:
+def check_house_style(archive: Archive, problems: Problems, today=None) -> None:
     if archive.council is None:
         return
     styles = available_styles(archive.templates)
@@ -112,7 +112,9 @@ def _raw_html(archive: Archive, report_file: ReportFile, problems: Problems) -> 
     if not _HTML_HINT.search(report_file.body):
         return
     for token in parser(True).parse(report_file.body):
-        found = token.type == "html_block" or any(c.type == "html_inline" for c in token.children or [])
+        found = (token.type == "html_block" and not token.content.lstrip().startswith("<!--")) or any(
+            c.type == "html_inline" and not c.content.startswith("<!--") for c in token.children or []
+        )
         if found and token.map:
             problems.add(
                 "PAP302",

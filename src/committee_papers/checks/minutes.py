@@ -17,7 +17,7 @@ def _same_title(a: str, b: str) -> bool:
     return _WORDS.sub(" ", a.lower()).strip() == _WORDS.sub(" ", b.lower()).strip()
 
 
-def check_minutes(archive: Archive, problems: Problems) -> None:
+def check_minutes(archive: Archive, problems: Problems, today=None) -> None:
     for folder in archive.meetings.values():
         minutes = folder.minutes
         if minutes is None:

@@ -31,7 +31,7 @@ def check_person(archive: Archive, problems: Problems, file, doc: YamlDoc | None
         problems.add("PAP218", file, line, column, f"`{ref}` is a councillor, but an officer is needed here")
 
 
-def check_people_file(archive: Archive, problems: Problems) -> None:
+def check_people_file(archive: Archive, problems: Problems, today=None) -> None:
     both = set(archive.people.councillors) & set(archive.people.officers)
     for person in sorted(both):
         line, column = key(archive.people_doc, "officers", person)
@@ -45,7 +45,7 @@ def check_people_file(archive: Archive, problems: Problems) -> None:
         )
 
 
-def check_committees(archive: Archive, problems: Problems) -> None:
+def check_committees(archive: Archive, problems: Problems, today=None) -> None:
     for cid, committee in archive.committees.items():
         file = archive.papers / "committees" / f"{cid}.yml"
         doc = archive.committee_docs[cid]
@@ -72,7 +72,7 @@ def check_committees(archive: Archive, problems: Problems) -> None:
             )
 
 
-def check_meeting_folders(archive: Archive, problems: Problems) -> None:
+def check_meeting_folders(archive: Archive, problems: Problems, today=None) -> None:
     for folder in archive.meetings.values():
         meeting, doc = folder.meeting, folder.doc
         file = folder.path / "meeting.yml"
@@ -130,7 +130,7 @@ def check_meeting_folders(archive: Archive, problems: Problems) -> None:
             problems.add("PAP010", other, 1, 1, f"`{other.name}` is not a file the papers format uses and will be ignored")
 
 
-def check_report_people(archive: Archive, problems: Problems) -> None:
+def check_report_people(archive: Archive, problems: Problems, today=None) -> None:
     for folder in archive.meetings.values():
         for report in folder.reports.values():
             if report.report is None:

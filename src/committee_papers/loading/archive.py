@@ -184,7 +184,7 @@ def load_archive(root: Path, problems: Problems, workers: int | None = None, rep
         pending.append(read_meeting_folder(path, problems))
 
     report_paths = [p for _, paths in pending for p in paths]
-    context = Archive(root=root, papers=papers, council=archive.council, templates=archive.templates)
+    context = Archive(root=root, papers=papers, council=archive.council, templates=archive.templates, people=archive.people)
     reports = _read_all_reports(report_paths, root, problems, workers, context, report_hook)
     by_path = dict(zip(report_paths, reports))
     for folder, paths in pending:

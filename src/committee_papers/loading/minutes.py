@@ -63,7 +63,7 @@ def read_minutes_body(body: str, body_line: int, path: Path, problems: Problems)
             open_resolution.items.append(token.content)
     for index, minute in enumerate(minutes):
         end = starts[index + 1] if index + 1 < len(starts) else len(lines)
-        minute.markdown = "\n".join(lines[starts[index] + 1 : end]).strip("\n")
+        minute.markdown = "\n".join(lines[starts[index] + 1 : end]).rstrip("\n")
     return minutes
 
 

@@ -28,8 +28,6 @@ _EXPECTED = {
     "none_required": "empty (nothing after the colon)",
 }
 
-# Missing keys that have a code of their own, by the model that needs them and the key.
-_MISSING_CODES = {("Comment", "date"): "PAP103", ("Comment", "by"): "PAP104", ("Comment", "text"): "PAP105"}
 
 
 def describe(value: Any) -> str:
@@ -143,15 +141,9 @@ def report_validation_error(
         seen.add((path, kind, key))
 
         if kind == "missing":
-            owners = _models_at(model, loc[:-1])
-            code = next((_MISSING_CODES[(m.__name__, key)] for m in owners if (m.__name__, key) in _MISSING_CODES), "PAP101")
             line, column = doc.key_at(path) if path else doc.start
-            if code != "PAP101":
-                message = f"comment '{path[-1]}' has no {_COMMENT_PART[key]}"
-            else:
-                message = f"{_where(path) or what} has no `{key}`"
             example = _EXAMPLE_VALUES.get(str(key), "...")
-            problems.add(code, file, line, column, message, f"add `{key}: {example}` to {where}")
+            problems.add("PAP101", file, line, column, f"{_where(path) or what} has no `{key}`", f"add `{key}: {example}` to {where}")
         elif kind == "extra_forbidden":
             owners = _models_at(model, loc[:-1])
             allowed = sorted({name for m in owners for name in m.model_fields})
@@ -196,7 +188,6 @@ def report_validation_error(
             problems.add("PAP102", file, line, column, f"{where}: {err['msg']}", "")
 
 
-_COMMENT_PART = {"date": "date", "by": "initials (`by`)", "text": "text"}
 _UNION_HINTS = {
     "person_ref": "give an id from people.yml, such as jo-bloggs, or {name: ..., role: ...}",
     "agenda_entry": "start the entry with one of those words, for example `- report: 04-budget`",

@@ -6,6 +6,7 @@ import re
 
 from markdown_it.rules_core import StateCore
 
+DIRECTIVE = re.compile(r"^\s*<!--\s*papers:\s*ignore\b.*-->\s*$")
 LABEL = re.compile(r"\s*\{#para:([A-Za-z0-9_-]+)\}\s*$")
 REF_PREFIX = "#para:"
 _SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
@@ -53,3 +54,21 @@ def validate_link(url: str) -> bool:
     if ":" not in lowered.split("/", 1)[0].split("#", 1)[0].split("?", 1)[0]:
         return True  # relative links and anchors
     return lowered.startswith(_SAFE_SCHEMES)
+
+
+def drop_directives(state: StateCore) -> None:
+    """`<!-- papers: ignore PAPnnn -->` lines speak to the checker and are never shown."""
+    tokens = state.tokens
+    keep = []
+    skip = 0
+    for index, token in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
+        if token.type == "paragraph_open" and index + 2 < len(tokens) and DIRECTIVE.match(tokens[index + 1].content):
+            skip = 2
+            continue
+        if token.type == "html_block" and DIRECTIVE.match(token.content.strip()):
+            continue
+        keep.append(token)
+    state.tokens[:] = keep

@@ -9,9 +9,15 @@ def shift_headings(tokens: list[Token], by: int) -> list[Token]:
     """Move every heading down `by` levels (h1 becomes h3 for by=2), never below h6."""
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
-            level = min(int(token.tag[1]) + by, 6)
+            level = max(1, min(int(token.tag[1]) + by, 6))
             token.tag = f"h{level}"
     return tokens
+
+
+def shift_headings_to(tokens: list[Token], top: int) -> list[Token]:
+    """Move headings so that the highest one is at level `top`, keeping their relative levels."""
+    levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
+    return shift_headings(tokens, top - min(levels)) if levels else tokens
 
 
 def strip_exempt(tokens: list[Token], notice: str) -> list[Token]:

@@ -21,7 +21,11 @@ def _month_day(value: Any) -> Any:
 
 MonthDay = Annotated[str, BeforeValidator(_month_day)]
 Jurisdiction = Literal["england", "wales", "scotland", "northern-ireland"]
-RuleSetting = Literal["off", "warning", "error"]
+def _rule_setting(value: Any) -> Any:
+    return "off" if value is False else value  # YAML 1.1 reads an unquoted `off` as false
+
+
+RuleSetting = Annotated[Literal["off", "warning", "error"], BeforeValidator(_rule_setting)]
 
 
 class Contact(StrictModel):

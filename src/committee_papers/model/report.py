@@ -10,12 +10,19 @@ from pydantic_core import PydanticCustomError
 from committee_papers.model.base import Date, ExemptOrNot, PersonRef, StrictModel, Text
 
 
-class Comment(StrictModel):
-    """A clearing officer's signed comment."""
+UNSIGNED = "TBC"  # the initials a scaffolded comment carries until the clearing officer signs it
 
-    by: Text
-    date: Date
-    text: Text
+
+class Comment(StrictModel):
+    """A clearing officer's signed comment; the checks require all three parts once it is signed."""
+
+    by: str | None = None
+    date: Date | None = None
+    text: str | None = None
+
+    @property
+    def unsigned(self) -> bool:
+        return (self.by or "").strip().upper() == UNSIGNED
 
 
 class KeyDecision(StrictModel):

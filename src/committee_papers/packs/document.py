@@ -77,7 +77,7 @@ class PackComposer:
                     pages.append({"id": holder.id})
                 entry["pdf_pages"] = pages
             else:
-                entry["html"] = self.renderer.markdown(source.read_text("utf-8"), shift=1, public=not confidential)
+                entry["html"] = self.renderer.markdown(source.read_text("utf-8"), top=3, public=not confidential)
             result.append(entry)
         return result
 

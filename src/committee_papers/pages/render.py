@@ -12,7 +12,7 @@ from committee_papers.agenda import AgendaItem
 from committee_papers.exemption import exemption_notice, paragraphs_label
 from committee_papers.markdown.html import render_tokens
 from committee_papers.markdown.parser import parser
-from committee_papers.markdown.transform import resolution_blocks, shift_headings, strip_exempt
+from committee_papers.markdown.transform import resolution_blocks, shift_headings, shift_headings_to, strip_exempt
 from committee_papers.model.archive import ReportFile
 from committee_papers.pages import urls
 from committee_papers.pages.site import MeetingView, Site
@@ -73,11 +73,14 @@ class PageRenderer:
         )
         return Page(url=url, title=title, html=html, description=description, crumbs=crumbs)
 
-    def markdown(self, text: str, shift: int = 0, public: bool = True) -> Markup:
+    def markdown(self, text: str, shift: int = 0, public: bool = True, top: int | None = None) -> Markup:
+        """Markdown outside a report: `shift` moves headings down; `top` puts the highest at that level."""
         md = parser(self.allow_html)
         env: dict = {}
         tokens = md.parse(text or "", env)
-        if shift:
+        if top:
+            shift_headings_to(tokens, top)
+        elif shift:
             shift_headings(tokens, shift)
         if public:
             tokens = strip_exempt(tokens, EXEMPT_MINUTE)
@@ -234,7 +237,7 @@ class PageRenderer:
                 else:
                     href = f"#appendix-{letter.lower()}"
                     text = (view.folder.path / appendix.file).read_text("utf-8")
-                    bodies.append({"letter": letter, "title": title, "html": self.markdown(text, shift=2)})
+                    bodies.append({"letter": letter, "title": title, "html": self.markdown(text, top=3)})
             listed.append(AppendixView(letter=letter, title=title, href=href, exempt_label=paragraphs_label(exempt) if exempt else None))
         return listed, bodies
 

@@ -1,0 +1,115 @@
+"""Accessible content: alt text, table headers, heading order, link text, no ALL CAPS paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from committee_papers.markdown.parser import parser
+from committee_papers.model.archive import Archive, ReportFile
+from committee_papers.problems import Problems
+
+VAGUE_LINK_TEXT = {
+    "click here", "here", "click", "this link", "link", "read more", "more", "more info", "more information",
+    "this", "this page", "go", "see here", "details", "download", "this document",
+}  # fmt: skip
+_LETTERS = re.compile(r"[A-Za-z]")
+
+
+def check_markdown(path, text: str, first_line: int, problems: Problems, top_level: int | None = 2, higher_reported: bool = False) -> None:
+    """Content rules for one piece of Markdown whose first line is `first_line` of `path`.
+
+    With `top_level` None (appendices, which sit under a heading of their own), the
+    first heading may be at any level; after it, headings still go down one at a time.
+    """
+    tokens = parser(True).parse(text)
+    if top_level is None:
+        top_level = next((int(t.tag[1]) for t in tokens if t.type == "heading_open"), 1)
+    level = top_level - 1
+    for index, token in enumerate(tokens):
+        line = first_line + (token.map[0] if token.map else 0)
+        if token.type == "heading_open":
+            current = int(token.tag[1])
+            title = tokens[index + 1].content
+            if current < top_level and higher_reported:
+                continue  # a minute heading, checked by the minutes' own rules
+            if current < top_level:
+                problems.add(
+                    "PAP502", path, line, 1,
+                    f"the heading `{title}` is level {current}; headings in this text start at level {top_level} (`{'#' * top_level} `)",
+                    f"use `{'#' * top_level}` for the main sections: the page's title is the only level-1 heading",
+                )
+            elif current > level + 1:
+                problems.add(
+                    "PAP502", path, line, 1,
+                    f"the heading `{title}` jumps from level {level} to level {current}",
+                    f"use `{'#' * (level + 1)}` here: headings go down one level at a time",
+                )
+            level = current
+        elif token.type == "thead_open":
+            header = []
+            for inner in tokens[index:]:
+                if inner.type == "thead_close":
+                    break
+                if inner.type == "inline":
+                    header.append(inner.content.strip())
+            if not any(header):
+                problems.add("PAP501", path, line, 1, "the table's header row is empty", "give every column a heading in the table's first row")
+        elif token.type == "paragraph_open" and tokens[index + 1].type == "inline":
+            content = tokens[index + 1].content
+            letters = _LETTERS.findall(content)
+            words = [w for w in content.split() if len(_LETTERS.findall(w)) >= 3]
+            if len(words) >= 4 and letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+                problems.add(
+                    "PAP504", path, line, 1,
+                    "this paragraph is written in capital letters, which is hard to read and is read out letter by letter by some screen readers",
+                    "write it in sentence case; use bold (`**...**`) for emphasis",
+                )
+        if token.type == "inline":
+            _inline_rules(path, token, line, problems)
+
+
+def _inline_rules(path, token, line: int, problems: Problems) -> None:
+    children = token.children or []
+    for position, child in enumerate(children):
+        if child.type == "image" and not (child.content or "").strip():
+            problems.add(
+                "PAP500", path, line, 1,
+                f"the image `{child.attrGet('src')}` has no text alternative",
+                "describe the image in the square brackets: ![What the image shows](file.png)",
+            )
+        elif child.type == "link_open" and not child.meta.get("para_ref"):
+            words = []
+            for inner in children[position + 1 :]:
+                if inner.type == "link_close":
+                    break
+                words.append(inner.content)
+            label = " ".join("".join(words).split()).strip(" .:").lower()
+            if label in VAGUE_LINK_TEXT:
+                problems.add(
+                    "PAP503", path, line, 1,
+                    f"the link text `{''.join(words).strip()}` does not say where the link goes",
+                    "use words that describe the destination, for example [the 2026 budget report](...)",
+                )
+
+
+def check_report_accessibility(archive: Archive, report_file: ReportFile, problems: Problems) -> None:
+    if report_file.report is None:
+        return
+    check_markdown(report_file.path, report_file.body, report_file.body_line, problems)
+    folder = report_file.path.parent
+    for appendix in report_file.report.appendices:
+        target = folder / appendix.file
+        if target.suffix.lower() == ".md" and target.is_file() and target.resolve().is_relative_to(folder.resolve()):
+            try:
+                text = target.read_text("utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue  # reported by the appendix checks
+            check_markdown(target, text, 1, problems, top_level=None)
+
+
+def check_minutes_accessibility(archive: Archive, problems: Problems, today=None) -> None:
+    for folder in archive.meetings.values():
+        if folder.minutes is None:
+            continue
+        for minute in folder.minutes.minutes:
+            check_markdown(folder.minutes.path, minute.markdown, minute.line + 1, problems, top_level=3, higher_reported=True)

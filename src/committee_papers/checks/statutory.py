@@ -1,0 +1,355 @@
+"""The statutory rules: publication, urgency, exempt information, key decisions, comments, resolutions, attendance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+
+from committee_papers.agenda import agenda_items
+from committee_papers.checks.locate import key, value
+from committee_papers.exemption import valid_paragraphs
+from committee_papers.model.archive import Archive
+from committee_papers.problems import Problems, registry
+from committee_papers.publication import municipal_year
+from committee_papers.working_days import REQUIRED_CLEAR_WORKING_DAYS, clear_days, clear_working_days, is_working_day, latest_publication
+
+FORWARD_PLAN_CLEAR_DAYS = 28
+
+
+def _jurisdiction(archive: Archive) -> str:
+    return archive.council.jurisdiction if archive.council else "england"
+
+
+def _closures(archive: Archive) -> frozenset[dt.date]:
+    return frozenset(archive.council.closure_days) if archive.council else frozenset()
+
+
+def _day(day: dt.date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def check_publication(archive: Archive, problems: Problems, today: dt.date) -> None:
+    """Agendas go out at least five clear working days before the meeting (three in Scotland)."""
+    jurisdiction = _jurisdiction(archive)
+    required = REQUIRED_CLEAR_WORKING_DAYS[jurisdiction]
+    closures = _closures(archive)
+    for folder in archive.meetings.values():
+        meeting = folder.meeting
+        if meeting is None or meeting.status == "cancelled":
+            continue
+        file = folder.path / "meeting.yml"
+        if meeting.published is None:
+            if meeting.status == "held":
+                line, column = key(folder.doc, "status")
+                problems.add(
+                    "PAP401",
+                    file,
+                    line,
+                    column,
+                    "the meeting was held but meeting.yml does not say when its agenda was published",
+                    "add `published: YYYY-MM-DD`, the day the agenda went out",
+                )
+            continue
+        line, column = value(folder.doc, "published")
+        if meeting.published >= meeting.date:
+            problems.add("PAP400", file, line, column, "the agenda is published on or after the day of the meeting")
+            continue
+        clear = clear_working_days(meeting.published, meeting.date, jurisdiction, closures)
+        if clear < required:
+            latest = latest_publication(meeting.date, required, jurisdiction, closures)
+            while not is_working_day(latest, jurisdiction, closures):
+                latest -= dt.timedelta(days=1)  # suggest a day the office is open
+            problems.add(
+                "PAP400",
+                file,
+                line,
+                column,
+                f"the agenda was published on {_day(meeting.published)}, {clear} clear working day{'s' if clear != 1 else ''} "
+                f"before the meeting on {_day(meeting.date)}; the law requires {required}",
+                f"publish by {_day(latest)} at the latest, or move the meeting; an item that cannot wait needs the chair's reasons for urgency",
+            )
+
+
+def check_late_items(archive: Archive, problems: Problems, today: dt.date) -> None:
+    """An item added after the agenda was published needs the chair's recorded reasons for urgency."""
+    for folder in archive.meetings.values():
+        meeting = folder.meeting
+        if meeting is None or not meeting.agenda or meeting.published is None:
+            continue
+        for index, entry in enumerate(meeting.agenda):
+            if entry.added is not None and entry.added > meeting.published and not (entry.urgency or "").strip():
+                line, column = value(folder.doc, "agenda", index, "added")
+                problems.add(
+                    "PAP402",
+                    folder.path / "meeting.yml",
+                    line,
+                    column,
+                    f"agenda item {index + 1} was added on {_day(entry.added)}, after the agenda was published, with no reasons for urgency",
+                    "record the chair's reasons in `urgency:` on the item",
+                )
+
+
+def _exempt_problems(archive: Archive, problems: Problems, file, doc, path: tuple, exempt, what: str) -> None:
+    jurisdiction = _jurisdiction(archive)
+    allowed = valid_paragraphs(jurisdiction)
+    for index, number in enumerate(exempt.paragraphs):
+        if number not in allowed:
+            line, column = value(doc, *path, "paragraphs", index)
+            problems.add(
+                "PAP403",
+                file,
+                line,
+                column,
+                f"{what} relies on paragraph {number}, which is not an exempt category in {jurisdiction.replace('-', ' ').title()}",
+                f"use one of paragraphs {allowed[0]} to {allowed[-1]}",
+            )
+    for field, words in (("reason", "the reason it is exempt"), ("public_interest", "the public interest test")):
+        if not (getattr(exempt, field) or "").strip():
+            line, column = key(doc, *path)
+            problems.add(
+                "PAP404",
+                file,
+                line,
+                column,
+                f"{what} is exempt but does not record {words}",
+                f"add `{field}:` under `exempt:`",
+            )
+
+
+def check_exempt(archive: Archive, problems: Problems, today: dt.date) -> None:
+    for folder in archive.meetings.values():
+        for report in folder.reports.values():
+            if report.report is None:
+                continue
+            if report.report.exempt is not None:
+                _exempt_problems(archive, problems, report.path, report.doc, ("exempt",), report.report.exempt, "the report")
+            for index, appendix in enumerate(report.report.appendices):
+                if appendix.exempt is not None:
+                    _exempt_problems(
+                        archive, problems, report.path, report.doc, ("appendices", index, "exempt"), appendix.exempt, f"appendix {appendix.title!r}"
+                    )
+        meeting = folder.meeting
+        if meeting is None:
+            continue
+        file = folder.path / "meeting.yml"
+        for index, entry in enumerate(meeting.agenda or []):
+            if entry.kind == "item" and entry.exempt is not None:
+                _exempt_problems(archive, problems, file, folder.doc, ("agenda", index, "exempt"), entry.exempt, f"agenda item {index + 1}")
+        if meeting.agenda is None:
+            continue
+        exclusion = next((i for i, e in enumerate(meeting.agenda) if e.kind == "exclusion"), None)
+        for item in agenda_items(archive, folder):
+            if item.exempt is None or item.index is None:
+                continue
+            if exclusion is None or item.index < exclusion:
+                line, column = value(folder.doc, "agenda", item.index)
+                problems.add(
+                    "PAP405",
+                    file,
+                    line,
+                    column,
+                    f"agenda item {item.number} is exempt but is not placed after the motion to exclude the public",
+                    "put `- exclusion` on the agenda before the exempt items, and the exempt items last",
+                )
+
+
+def check_key_decisions(archive: Archive, problems: Problems, today: dt.date) -> None:
+    """A key decision is on the forward plan at least 28 clear days before it is taken."""
+    for folder in archive.meetings.values():
+        if folder.meeting is None:
+            continue
+        for report in folder.reports.values():
+            decision = report.report.key_decision if report.report else None
+            if decision is None or decision.general_exception or decision.special_urgency:
+                continue
+            if decision.forward_plan_published is None:
+                line, column = key(report.doc, "key_decision")
+                problems.add(
+                    "PAP406",
+                    report.path,
+                    line,
+                    column,
+                    f"the key decision {decision.forward_plan} does not say when it was published on the forward plan",
+                    "add `forward_plan_published: YYYY-MM-DD` under `key_decision:`",
+                )
+                continue
+            days = clear_days(decision.forward_plan_published, folder.meeting.date)
+            if days < FORWARD_PLAN_CLEAR_DAYS:
+                line, column = value(report.doc, "key_decision", "forward_plan_published")
+                latest = folder.meeting.date - dt.timedelta(days=FORWARD_PLAN_CLEAR_DAYS + 1)
+                problems.add(
+                    "PAP406",
+                    report.path,
+                    line,
+                    column,
+                    f"the key decision was published on the forward plan {days} clear days before the meeting; 28 are required",
+                    f"it needed to be on the forward plan by {_day(latest)}; otherwise record `general_exception: true` or `special_urgency: true` with the notices those need",
+                )
+
+
+def check_comments(archive: Archive, problems: Problems, today: dt.date) -> None:
+    """Every comment signed with initials and a date, on or before publication, and not in the future."""
+    for folder in archive.meetings.values():
+        published = folder.meeting.published if folder.meeting else None
+        for report in folder.reports.values():
+            if report.report is None:
+                continue
+            for name, comment in report.report.comments.items():
+                line, column = key(report.doc, "comments", name)
+                if comment.unsigned:
+                    problems.add(
+                        "PAP409",
+                        report.path,
+                        line,
+                        column,
+                        f"the {name} comment has not been signed yet",
+                        f"the clearing officer replaces `by: TBC` with their initials and adds the date and their comment",
+                    )
+                    continue
+                if not (comment.by or "").strip():
+                    problems.add("PAP104", report.path, line, column, f"comment '{name}' has no initials (`by`)", f"add `by: INITIALS` to comments.{name}")
+                if comment.date is None:
+                    problems.add("PAP103", report.path, line, column, f"comment '{name}' has no date", f"add `date: YYYY-MM-DD` to comments.{name}")
+                if not (comment.text or "").strip():
+                    problems.add("PAP105", report.path, line, column, f"comment '{name}' has no text", f"add `text: ...` to comments.{name}")
+                if comment.date is None:
+                    continue
+                where = value(report.doc, "comments", name, "date")
+                if comment.date > today:
+                    problems.add(
+                        "PAP408",
+                        report.path,
+                        *where,
+                        f"the {name} comment is dated {_day(comment.date)}, which is in the future",
+                        "correct the date: a comment is dated the day it was given",
+                    )
+                elif published is not None and comment.date > published:
+                    problems.add(
+                        "PAP407",
+                        report.path,
+                        *where,
+                        f"the {name} comment is dated {_day(comment.date)}, after the agenda was published on {_day(published)}",
+                        "a report is cleared before it is published; check the date, or publish the report as a supplement",
+                    )
+
+
+_SHAPE = re.compile(r"\d+|[A-Za-z]+|[^\dA-Za-z]")
+
+
+def _shape(number: str) -> str:
+    return "".join("9" * len(t) if t.isdigit() else ("a" if t.isalpha() else t) for t in _SHAPE.findall(number))
+
+
+def check_resolutions(archive: Archive, problems: Problems, today: dt.date) -> None:
+    """Resolutions are numbered in one format, in sequence, without gaps or duplicates, per municipal year."""
+    starts = archive.council.municipal_year_starts if archive.council else "05-01"
+    by_year: dict[int, list] = defaultdict(list)
+    folders = sorted((f for f in archive.meetings.values() if f.meeting and f.minutes), key=lambda f: (f.meeting.date, f.id))
+    for folder in folders:
+        for minute in folder.minutes.minutes:
+            for resolution in minute.resolutions:
+                by_year[municipal_year(folder.meeting.date, starts)].append((folder, resolution))
+    for year, found in by_year.items():
+        shapes = Counter(_shape(r.number) for _, r in found)
+        usual = shapes.most_common(1)[0][0]
+        seen: dict[str, tuple] = {}
+        previous = None
+        for folder, resolution in found:
+            path = folder.minutes.path
+            number = resolution.number
+            if _shape(number) != usual:
+                example = next(r.number for _, r in found if _shape(r.number) == usual)
+                problems.add(
+                    "PAP410", path, resolution.line, resolution.column,
+                    f"resolution `{number}` is not written like the others in {year}/{(year + 1) % 100:02d}, such as `{example}`",
+                    "write every resolution number of the municipal year the same way",
+                )
+                continue
+            if number in seen:
+                other = seen[number]
+                problems.add(
+                    "PAP410", path, resolution.line, resolution.column,
+                    f"resolution {number} is used twice (also in {problems.display_path(other[0])} line {other[1]})",
+                    "give each resolution its own number",
+                )
+                continue
+            seen[number] = (path, resolution.line)
+            digits = re.findall(r"\d+", number)
+            prefix_year = next((int(d) for d in digits[:-1] if len(d) == 4), None)
+            if prefix_year is not None and prefix_year != year:
+                problems.add(
+                    "PAP410", path, resolution.line, resolution.column,
+                    f"resolution {number} was made in the municipal year {year}/{(year + 1) % 100:02d}, but its number says {prefix_year}",
+                    f"number it in the {year} sequence",
+                )
+            sequence = int(digits[-1]) if digits else None
+            if sequence is not None and previous is not None and sequence != previous + 1:
+                expected = _with_sequence(number, previous + 1)
+                words = f"{expected} is missing" if sequence > previous + 1 else f"it should be {expected}"
+                problems.add(
+                    "PAP410", path, resolution.line, resolution.column,
+                    f"resolution {number} does not follow on from {_with_sequence(number, previous)}: {words}",
+                    "number resolutions in sequence across all committees within the municipal year",
+                )
+            if sequence is not None and previous is None and sequence != 1:
+                problems.add(
+                    "PAP410", path, resolution.line, resolution.column,
+                    f"the first resolution of {year}/{(year + 1) % 100:02d} is numbered {number}, not {_with_sequence(number, 1)}",
+                    "start each municipal year's sequence at 1",
+                )
+            previous = sequence if sequence is not None else previous
+
+
+def _with_sequence(number: str, sequence: int) -> str:
+    match = list(re.finditer(r"\d+", number))[-1]
+    return number[: match.start()] + str(sequence).zfill(len(match.group())) + number[match.end() :]
+
+
+def check_attendance(archive: Archive, problems: Problems, today: dt.date) -> None:
+    """Those recorded present are members of the committee, named substitutes, or listed as other members."""
+    for folder in archive.meetings.values():
+        minutes, meeting = folder.minutes, folder.meeting
+        if minutes is None or minutes.front is None or meeting is None:
+            continue
+        committee = archive.committees.get(meeting.committee)
+        if committee is None:
+            continue
+        front = minutes.front
+        allowed = set(committee.members) | set(front.substitutes.values())
+        for index, pid in enumerate(front.present):
+            if pid not in allowed and pid not in front.other_members:
+                line, column = value(minutes.doc, "present", index)
+                problems.add(
+                    "PAP412", minutes.path, line, column,
+                    f"`{pid}` is recorded as present but is neither a member of the {committee.name} nor a named substitute",
+                    "record them under `substitutes:` (for the member they replaced) or `other_members:`",
+                )
+        for field in ("absent", "apologies"):
+            for index, pid in enumerate(getattr(front, field)):
+                if pid not in committee.members:
+                    line, column = value(minutes.doc, field, index)
+                    problems.add(
+                        "PAP412", minutes.path, line, column,
+                        f"`{pid}` is recorded under {field} but is not a member of the {committee.name}",
+                        "only members of the committee are recorded as absent or sending apologies",
+                    )
+
+
+def check_rule_settings(archive: Archive, problems: Problems, today: dt.date) -> None:
+    """`rules:` in council.yml may change or switch off rules, not the checks that keep the papers readable."""
+    if archive.council is None:
+        return
+    codes = registry()
+    for code, setting in archive.council.rules.items():
+        line, column = key(archive.council_doc, "rules", code)
+        if code not in codes:
+            problems.add("PAP413", archive.papers / "council.yml", line, column, f"there is no rule {code}", "run `papers explain` to list the codes")
+        elif not codes[code].configurable:
+            problems.add(
+                "PAP413", archive.papers / "council.yml", line, column,
+                f"{code} ({codes[code].title.lower()}) cannot be changed: the papers could not be read or published safely without it",
+                f"remove {code} from `rules:`",
+            )
+
+
