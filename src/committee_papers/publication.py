@@ -61,3 +61,15 @@ def year_label(year: int) -> str:
 
 def year_slug(year: int) -> str:
     return f"{year}-{(year + 1) % 100:02d}"
+
+
+def public_report_id(item) -> str:
+    """The id a report is published under: its file stem, unless its title is itself exempt.
+
+    A file stem usually repeats the title, so a report whose title is exempt is
+    published as `exempt-item-N` and its stem appears nowhere public.
+    """
+    report = item.report.report if item.report else None
+    if report is not None and report.exempt is not None and report.exempt.title_exempt:
+        return f"exempt-item-{item.number}"
+    return item.report.id

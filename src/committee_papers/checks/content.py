@@ -37,7 +37,7 @@ def check_report(archive: Archive, report_file: ReportFile, problems: Problems) 
     """Checks that need one report and the council only; they run where the report is read."""
     if report_file.report is None:
         return
-    parsed = parse_report(archive, report_file, house_style(archive))
+    parsed = parse_report(archive, report_file, house_style(archive), public=False)
     _labels(parsed, problems)
     _raw_html(archive, report_file, problems)
     _links(report_file.path.parent, parsed, problems)
@@ -131,6 +131,14 @@ def _links(folder: Path, parsed: ParsedReport, problems: Problems) -> None:
     for token in parsed.body.tokens:
         for child in token.children or []:
             target = child.attrGet("href") if child.type == "link_open" else child.attrGet("src") if child.type == "image" else None
+            if child.type == "image" and isinstance(target, str) and (_SCHEME.match(target) or target.startswith("//")):
+                line, column = _find(report_file, token.map, target)
+                problems.add(
+                    "PAP505", report_file.path, line, column,
+                    f"the image `{target}` comes from another website",
+                    f"save the image in {folder.name}/{report_file.id}/ and link to it there",
+                )
+                continue
             if not target or not isinstance(target, str) or target.startswith("#") or _SCHEME.match(target) or target.startswith("//"):
                 continue
             local = target.split("#", 1)[0].split("?", 1)[0]

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 from committee_papers.exemption import paragraphs_label
 from committee_papers.pages import urls
 from committee_papers.pages.site import Site
+from committee_papers.publication import public_report_id
 from committee_papers.render.report import public_title
 
 
@@ -108,7 +109,7 @@ def records(site: Site) -> dict[str, list[BaseModel]]:
                     kind=item.kind,
                     title=public_title(item.title, item.exempt),
                     exempt_paragraphs=item.exempt.paragraphs if item.exempt else None,
-                    report=item.report.id if visible else None,
+                    report=public_report_id(item) if visible else None,
                 )
             )
             if visible:
@@ -116,13 +117,13 @@ def records(site: Site) -> dict[str, list[BaseModel]]:
                 data["reports"].append(
                     ReportRecord(
                         meeting=view.id,
-                        id=item.report.id,
+                        id=public_report_id(item),
                         item_number=item.number,
                         title=public_title(report.title, report.exempt),
                         report_of=None if report.exempt else report.report_of,
                         key_decision=report.key_decision.forward_plan if report.key_decision and not report.exempt else None,
                         exempt_paragraphs=report.exempt.paragraphs if report.exempt else None,
-                        url=f"{website}/{urls.report(view.id, item.report.id)}",
+                        url=f"{website}/{urls.report(view.id, public_report_id(item))}",
                         pdf=None if report.exempt else f"{website}/{urls.report_pdf(view.id, item.report.id)}",
                     )
                 )

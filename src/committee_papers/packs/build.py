@@ -29,12 +29,22 @@ def meetings_with_packs(site: Site) -> list[MeetingView]:
     return [v for v in site.meetings if v.agenda_published and v.meeting.status != "cancelled"]
 
 
-def _has_exempt_content(view: MeetingView) -> bool:
+def _has_exempt_content(site: Site, view: MeetingView) -> bool:
+    """Whether the members' pack would hold anything the public pack leaves out."""
     for item in view.items:
+        if item.kind == "minutes" and item.minutes_of in site.by_id:
+            previous = site.by_id[item.minutes_of]
+            minutes = previous.folder.minutes
+            if minutes is not None and (
+                any(i.exempt is not None for i in previous.items) or any("::: exempt" in m.markdown for m in minutes.minutes)
+            ):
+                return True
         if item.report is None or item.report.report is None:
             continue
         report = item.report.report
         if report.exempt is not None or any(a.exempt is not None for a in report.appendices):
+            return True
+        if "::: exempt" in item.report.body:
             return True
     return False
 
@@ -56,7 +66,7 @@ def build_meeting(site: Site, view: MeetingView, site_dir: Path, confidential_di
     public = site_dir / urls.pack(view.id)
     _write(public, render(composer.pack(view), papers))
     written.append(str(public))
-    if confidential_dir is not None and _has_exempt_content(view):
+    if confidential_dir is not None and _has_exempt_content(site, view):
         path = confidential_dir / view.id / "agenda-pack.pdf"
         _write(path, render(composer.pack(view, confidential=True), papers))
         written.append(str(path))

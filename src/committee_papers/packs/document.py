@@ -143,6 +143,7 @@ class PackComposer:
             rows=self._front_rows(view, sections, confidential),
             clerk=person(self.archive, view.committee.clerk) if view.committee else None,
             confidential_pack=confidential,
+            draft=self.site.publication.drafts,
             supplement=None,
             sections=list(sections.values()),
         )
@@ -158,6 +159,7 @@ class PackComposer:
             title=title,
             description=f"Agenda item {item.number} of the {view.title}.",
             css=self.css(),
+            draft=self.site.publication.drafts,
             front_sheet=False,
             sections=[section] if section else [],
         )

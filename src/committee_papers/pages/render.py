@@ -16,7 +16,7 @@ from committee_papers.markdown.transform import resolution_blocks, shift_heading
 from committee_papers.model.archive import ReportFile
 from committee_papers.pages import urls
 from committee_papers.pages.site import MeetingView, Site
-from committee_papers.publication import year_label, year_slug
+from committee_papers.publication import public_report_id, year_label, year_slug
 from committee_papers.render.environment import template_environment
 from committee_papers.render.people import person
 from committee_papers.render.report import AppendixView, public_title, render_report
@@ -201,7 +201,7 @@ class PageRenderer:
                 "text": self.markdown(item.entry.text, shift=2) if item.kind in ("item", "planned") and item.entry.text and not item.exempt else None,
             }
             if item.report is not None and view.agenda_published and site.publication.report_visible(view.folder, item.report):
-                entry["href"] = urls.report(view.id, item.report.id)
+                entry["href"] = urls.report(view.id, public_report_id(item))
             if item.kind == "minutes" and item.minutes_of in site.by_id:
                 other = site.by_id[item.minutes_of]
                 if site.publication.minutes_visible(other.folder):
@@ -248,7 +248,7 @@ class PageRenderer:
         fragment = render_report(self.archive, view.folder, item, report, appendices=appendices)
         title = public_title(report.report.title, report.report.exempt)
         return self.page(
-            urls.report(view.id, report.id),
+            urls.report(view.id, public_report_id(item)),
             "pages/report.html",
             title,
             self.meeting_crumbs(view),

@@ -12,6 +12,7 @@ from committee_papers.markdown import rules
 from committee_papers.markdown.html import render_tokens
 from committee_papers.markdown.paragraphs import Numbering, number_paragraphs, resolve_references
 from committee_papers.markdown.parser import parser
+from committee_papers.markdown.transform import strip_exempt
 from committee_papers.model.archive import Archive, ReportFile
 from committee_papers.model.report import Comment
 
@@ -89,8 +90,15 @@ def _splice_after_heading(tokens: list[Token], heading: str, extra: list[Token])
     return False
 
 
-def parse_report(archive: Archive, report_file: ReportFile, style: HouseStyle | None = None) -> ParsedReport:
-    """Parse every Markdown part of a report and number its paragraphs in reading order."""
+EXEMPT_PASSAGE = "A passage of this report contains exempt information and is not published."
+
+
+def parse_report(archive: Archive, report_file: ReportFile, style: HouseStyle | None = None, public: bool = True) -> ParsedReport:
+    """Parse every Markdown part of a report and number its paragraphs in reading order.
+
+    For the public (`public=True`) every `::: exempt` block is removed before numbering,
+    so exempt passages never reach a public renderer.
+    """
     report = report_file.report
     assert report is not None
     style = style or house_style(archive)
@@ -123,6 +131,9 @@ def parse_report(archive: Archive, report_file: ReportFile, style: HouseStyle | 
             extras[f"implications.{key}"] = _parse(implication.text, allow_html, f"implications.{key}")
 
     parts = ([purpose] if purpose else []) + [body] + [part for _, _, part in comments]
+    if public:
+        for part in [*parts, *extras.values()]:
+            part.tokens = strip_exempt(part.tokens, EXEMPT_PASSAGE)
     for part in parts:
         number_paragraphs(part.tokens, numbering, enabled=numbered)
     for part in [*parts, *extras.values()]:
@@ -184,7 +195,7 @@ def render_report(
                 exempt_notice=exemption_notice(report.exempt, jurisdiction),
             )
         )
-    parsed = parsed or parse_report(archive, report_file)
+    parsed = parsed or parse_report(archive, report_file, public=not confidential)
     allow_html = bool(council and council.allow_raw_html)
     comments = [
         {"key": key, "title": comment_title(key), "by": c.by, "date": c.date, "html": html_of(part, allow_html)}

@@ -1,0 +1,54 @@
+"""Exempt content never reaches anything public; the members' confidential packs hold all of it."""
+
+from __future__ import annotations
+
+import gzip
+import os
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from canary_council import make_council
+from conftest import run_papers
+
+COUNCILS = int(os.environ.get("PAPERS_CANARY_COUNCILS", "3"))
+
+
+def public_text(site: Path) -> dict[str, str]:
+    """Every public file's text: pages, search index, sitemap, feed, calendars, open data, PDFs."""
+    texts = {}
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".pdf":
+            text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+            text += data.decode("latin-1")
+        elif path.suffix == ".gz":
+            text = gzip.decompress(data).decode("utf-8", "replace")
+        else:
+            text = data.decode("utf-8", "replace")
+        texts[str(path.relative_to(site))] = text + "\n" + str(path.relative_to(site))
+    return texts
+
+
+@pytest.mark.parametrize("seed", range(COUNCILS))
+def test_no_canary_is_public_and_every_one_is_in_the_members_pack(tmp_path, seed):
+    council = tmp_path / "council"
+    canaries = make_council(council, seed)
+    result = run_papers("build", str(council))
+    assert result.returncode == 0, result.stderr
+    site = council / "site"
+    texts = public_text(site)
+    kinds = {"sitemap.xml", "search/search_index.json", "feed.xml", "calendar.ics", "data/items.json"}
+    assert kinds <= set(texts), "the build should have written every kind of public output"
+    for canary in canaries.confidential + canaries.hidden:
+        leaks = [name for name, text in texts.items() if canary in text]
+        assert not leaks, f"{canary} leaked into {leaks}"
+    members = "\n".join(
+        page.extract_text() for pdf in (council / "confidential").rglob("*.pdf") for page in PdfReader(pdf).pages
+    )
+    for canary in canaries.confidential:
+        assert canary in members, f"{canary} is missing from the confidential packs"
+    assert not list(site.rglob("*confidential*")), "nothing confidential is written under site/"
