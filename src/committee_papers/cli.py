@@ -153,3 +153,5 @@ def serve_command(directory: Path, drafts: bool, host: str, port: int) -> None:
     except mkdocs_runner.BuildFailed as exc:
         click.echo(f"The site could not be served: {exc}", err=True)
         sys.exit(1)
+from committee_papers.cli_authoring import register as _register_authoring  # noqa: E402
+_register_authoring(main)
