@@ -74,3 +74,51 @@ def built_example(tmp_path_factory):
             assert result.returncode == 0, result.stdout + result.stderr
             (council / ".complete").write_text("ok")
     return council
+
+
+class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(built_example):
+    """The built example site over HTTP on the loopback address."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(_QuietHandler, directory=str(built_example / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright; nothing downloads a browser."""
+    from playwright.sync_api import sync_playwright
+
+    sys_path = str(Path(__file__).parent / "accessibility")
+    import sys
+
+    if sys_path not in sys.path:
+        sys.path.insert(0, sys_path)
+    from browser import ARGS, AXE, CHROMIUM
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: bash scripts/install.sh installs it"
+    assert AXE.exists(), "axe-core is needed: bash scripts/install.sh installs it with npm"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()

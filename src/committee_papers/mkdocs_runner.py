@@ -27,9 +27,10 @@ def default_config(root: Path, council_name: str, workdir: Path) -> Path:
         docs.mkdir(exist_ok=True)
     config = {
         "site_name": council_name,
-        "docs_dir": str(docs),
-        "site_dir": str(root / "site"),
-        "theme": {"name": "material", "language": "en", "features": ["navigation.indexes", "navigation.top"]},
+        "docs_dir": str(docs.resolve()),
+        "site_dir": str(root.resolve() / "site"),
+        # No web fonts: nothing is fetched from another website (privacy, and offline use).
+        "theme": {"name": "material", "language": "en", "font": False, "features": ["navigation.indexes", "navigation.top"]},
         "plugins": ["search", {PLUGIN: {"root": str(root)}}],
     }
     path = workdir / "mkdocs.yml"

@@ -17,6 +17,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 from committee_papers.check import CheckResult, check
 from committee_papers.outputs.calendars import all_calendars
@@ -120,6 +121,7 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
             {"Decisions": "decisions/index.md"},
             {"Councillors": "people/index.md"},
             {"Calendars and data": "subscribe/index.md"},
+            {"Accessibility": "accessibility/index.md"},
         ]
 
     def on_files(self, files: Files, config) -> Files:
@@ -144,6 +146,8 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
     def on_page_content(self, html, *, page, config, files):
         ours = self.pages.get(page.file.src_uri)
         content = ours.html if ours is not None else html
+        if ours is not None:
+            page.toc = get_toc([entry.as_token() for entry in ours.toc])
         if self.config.drafts:
             content = DRAFT_BANNER + content
         return content

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from committee_papers.agenda import AgendaItem
 from committee_papers.exemption import exemption_notice, header_label
+from committee_papers.packs.fetcher import papers_url
 from committee_papers.pages import urls as site_urls
 from committee_papers.pages.render import PageRenderer
 from committee_papers.pages.site import MeetingView
@@ -43,6 +44,17 @@ class PackComposer:
         self.archive = renderer.archive
         self.env = renderer.env
         self.jurisdiction = renderer.jurisdiction
+
+    def file_resolver(self, view: MeetingView):
+        """Files a report links to, as the PDF engine reads them: from inside the meeting folder only."""
+
+        def resolve(path: str) -> str | None:
+            from committee_papers.checks.appendices import resolve_inside
+
+            source = resolve_inside(view.folder.path, path)
+            return papers_url(self.archive.papers, source) if source is not None and source.is_file() else None
+
+        return resolve
 
     def absolute(self, target: str) -> str:
         """Links in a PDF point at the published website."""
@@ -96,7 +108,10 @@ class PackComposer:
         exempt = item.report.report.exempt
         if exempt is not None and not confidential:
             return None
-        html = render_report(self.archive, view.folder, item, item.report, confidential=confidential, show_appendix_list=False)
+        html = render_report(
+            self.archive, view.folder, item, item.report, confidential=confidential, show_appendix_list=False,
+            resolve=self.file_resolver(view),
+        )
         return {
             "number": item.number,
             "title": item.title,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import weasyprint
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 
 from committee_papers.packs.document import PackDocument
 from committee_papers.packs.fetcher import PapersURLFetcher
@@ -14,7 +15,7 @@ from committee_papers.packs.fetcher import PapersURLFetcher
 MM = 72 / 25.4
 # The area of a placeholder page a PDF appendix page is scaled into (A4, below its caption).
 BOX_LEFT, BOX_RIGHT = 20 * MM, (210 - 20) * MM
-BOX_BOTTOM, BOX_TOP = 20 * MM, (297 - 25 - 9) * MM
+BOX_BOTTOM, BOX_TOP = 20 * MM, (297 - 25 - 12) * MM
 
 
 def render_pdf(document: PackDocument, papers: Path) -> bytes:
@@ -43,17 +44,56 @@ def _fit(source: PageObject) -> Transformation:
     return Transformation().scale(scale, scale).translate(x, y)
 
 
+def _form(writer: PdfWriter, source: PageObject):
+    """The source page as a Form XObject owned by `writer`."""
+    form = DecodedStreamObject()
+    form.set_data(source.get_contents().get_data() if source.get_contents() is not None else b"")
+    box = source.mediabox
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject([FloatObject(v) for v in (box.left, box.bottom, box.right, box.top)]),
+            NameObject("/Resources"): source["/Resources"].clone(writer) if "/Resources" in source else DictionaryObject(),
+        }
+    )
+    return writer._add_object(form)
+
+
 def lay_in_appendices(pdf: bytes, document: PackDocument, pages_of: dict[str, int]) -> bytes:
+    """Draw each PDF appendix page onto its placeholder page, marked as an artifact.
+
+    A supplied PDF has no structure we could tag, so its drawing is an artifact that
+    screen readers skip; the placeholder carries a tagged description of the page.
+    """
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     sources: dict[Path, PdfWriter] = {}
-    for holder in document.placeholders:
+    for number, holder in enumerate(document.placeholders):
         index = pages_of.get(holder.id)
         if index is None:
             raise RuntimeError(f"the placeholder {holder.id} was not laid out")
         if holder.source not in sources:
             sources[holder.source] = PdfWriter(clone_from=holder.source)
         source = sources[holder.source].pages[holder.page]
-        writer.pages[index].merge_transformed_page(source, _fit(source))
+        matrix = _fit(source).ctm
+        page = writer.pages[index]
+        resources = page["/Resources"].get_object()
+        if "/XObject" not in resources:
+            resources[NameObject("/XObject")] = DictionaryObject()
+        name = f"/CPAppendix{number}"
+        resources["/XObject"].get_object()[NameObject(name)] = _form(writer, source)
+        drawing = DecodedStreamObject()
+        numbers = " ".join(f"{v:.6f}" for v in matrix)
+        drawing.set_data(f"/Artifact BMC q {numbers} cm {name} Do Q EMC".encode("ascii"))
+        contents = page[NameObject("/Contents")]
+        existing = contents.get_object()
+        streams = list(existing) if isinstance(existing, ArrayObject) else [contents]
+        save, restore = DecodedStreamObject(), DecodedStreamObject()
+        save.set_data(b"q\n")
+        restore.set_data(b"\nQ\n")  # the page's own drawing may leave its coordinates flipped
+        page[NameObject("/Contents")] = ArrayObject(
+            [writer._add_object(save), *streams, writer._add_object(restore), writer._add_object(drawing)]
+        )
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -15,12 +15,15 @@ from committee_papers.markdown.parser import parser
 from committee_papers.markdown.transform import resolution_blocks, shift_headings, shift_headings_to, strip_exempt
 from committee_papers.model.archive import ReportFile
 from committee_papers.pages import urls
+from committee_papers.pages.headings import TocEntry, add_heading_ids
+from committee_papers.pages.tables import wrap_tables
 from committee_papers.pages.site import MeetingView, Site
 from committee_papers.publication import public_report_id, year_label, year_slug
 from committee_papers.render.environment import template_environment
 from committee_papers.render.people import person
 from committee_papers.render.report import AppendixView, public_title, render_report
 
+PUBLISHABLE = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".csv"}
 EXEMPT_MINUTE = "This part of the minutes contains exempt information and is not published."
 
 
@@ -31,6 +34,7 @@ class Page:
     html: str
     description: str = ""
     crumbs: list[tuple[str, str]] = field(default_factory=list)
+    toc: list[TocEntry] = field(default_factory=list)
 
     @property
     def src_uri(self) -> str:
@@ -71,7 +75,8 @@ class PageRenderer:
             person=lambda ref: person(self.archive, ref),
             **context,
         )
-        return Page(url=url, title=title, html=html, description=description, crumbs=crumbs)
+        html, toc = add_heading_ids(wrap_tables(html))
+        return Page(url=url, title=title, html=html, description=description, crumbs=crumbs, toc=toc)
 
     def markdown(self, text: str, shift: int = 0, public: bool = True, top: int | None = None) -> Markup:
         """Markdown outside a report: `shift` moves headings down; `top` puts the highest at that level."""
@@ -112,7 +117,7 @@ class PageRenderer:
     # -- pages -------------------------------------------------------------
     def all_pages(self) -> list[Page]:
         site = self.site
-        pages = [self.home(), self.committees(), self.meetings_index(), self.decisions(), self.people(), self.subscribe()]
+        pages = [self.home(), self.committees(), self.meetings_index(), self.decisions(), self.people(), self.subscribe(), self.accessibility()]
         pages += [self.committee(cid) for cid in self.archive.committees]
         pages += [self.year(year, meetings) for year, meetings in site.years_of().items()]
         for view in site.meetings:
@@ -241,14 +246,45 @@ class PageRenderer:
             listed.append(AppendixView(letter=letter, title=title, href=href, exempt_label=paragraphs_label(exempt) if exempt else None))
         return listed, bodies
 
+    def local_file_resolver(self, view: MeetingView, page_url: str):
+        """Where a file the report links to is published: copied beside the meeting's pages.
+
+        Only images, PDFs and CSV files are published, and never a file that is an
+        exempt appendix of any report in the meeting.
+        """
+        exempt_files = {
+            (view.folder.path / a.file).resolve()
+            for r in view.folder.reports.values()
+            if r.report
+            for a in r.report.appendices
+            if a.exempt is not None or r.report.exempt is not None
+        }
+
+        def resolve(path: str) -> str | None:
+            from committee_papers.checks.appendices import resolve_inside
+
+            source = resolve_inside(view.folder.path, path)
+            if source is None or not source.is_file() or source.resolve() in exempt_files:
+                return None
+            if source.suffix.lower() not in PUBLISHABLE:
+                return None
+            url = f"meetings/{view.id}/{source.relative_to(view.folder.path).as_posix()}"
+            self.assets.append(Asset(url=url, source=str(source)))
+            return urls.relative(page_url, url)
+
+        return resolve
+
     def report(self, view: MeetingView, item: AgendaItem) -> Page:
         report = item.report
         exempt = report.report.exempt is not None
         appendices, bodies = ([], []) if exempt else self.appendices(view, report)
-        fragment = render_report(self.archive, view.folder, item, report, appendices=appendices)
+        page_url = urls.report(view.id, public_report_id(item))
+        fragment = render_report(
+            self.archive, view.folder, item, report, appendices=appendices, resolve=self.local_file_resolver(view, page_url)
+        )
         title = public_title(report.report.title, report.report.exempt)
         return self.page(
-            urls.report(view.id, public_report_id(item)),
+            page_url,
             "pages/report.html",
             title,
             self.meeting_crumbs(view),
@@ -349,6 +385,15 @@ class PageRenderer:
             memberships=self.site.memberships(pid),
             attended=attended,
             held=held,
+        )
+
+    def accessibility(self) -> Page:
+        return self.page(
+            urls.accessibility(),
+            "pages/accessibility.html",
+            "Accessibility statement",
+            [("Home", urls.home())],
+            description="How accessible this website and its documents are, and how to get them in another format.",
         )
 
     def subscribe(self) -> Page:

@@ -73,6 +73,10 @@ def subscribe() -> str:
     return "subscribe/"
 
 
+def accessibility() -> str:
+    return "accessibility/"
+
+
 def calendar() -> str:
     return "calendar.ics"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
@@ -160,6 +161,27 @@ def public_title(title: str, exempt) -> str:
     return "Exempt item" if exempt is not None and exempt.title_exempt else title
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//|^#")
+
+
+def rewrite_local_links(tokens: list[Token], resolve) -> None:
+    """Images and links to files in the meeting folder get the address `resolve(path)` gives (None: no link)."""
+    for token in tokens:
+        for child in token.children or []:
+            attribute = "src" if child.type == "image" else "href" if child.type == "link_open" else None
+            if attribute is None:
+                continue
+            target = child.attrGet(attribute)
+            if not isinstance(target, str) or not target or _SCHEME.match(target):
+                continue
+            path, _, fragment = target.partition("#")
+            url = resolve(path)
+            if url is None:
+                child.attrs.pop(attribute, None)
+            else:
+                child.attrSet(attribute, url + (f"#{fragment}" if fragment else ""))
+
+
 def render_report(
     archive: Archive,
     folder,
@@ -170,6 +192,7 @@ def render_report(
     confidential: bool = False,
     show_appendix_list: bool = True,
     parsed: ParsedReport | None = None,
+    resolve=None,
 ) -> Markup:
     """A report as an HTML fragment in the council's house style.
 
@@ -197,6 +220,10 @@ def render_report(
         )
     parsed = parsed or parse_report(archive, report_file, public=not confidential)
     allow_html = bool(council and council.allow_raw_html)
+    if resolve is not None:
+        for part in [parsed.purpose, parsed.body, *[c for _, _, c in parsed.comments], *parsed.extras.values()]:
+            if part is not None:
+                rewrite_local_links(part.tokens, resolve)
     comments = [
         {"key": key, "title": comment_title(key), "by": c.by, "date": c.date, "html": html_of(part, allow_html)}
         for key, c, part in parsed.comments

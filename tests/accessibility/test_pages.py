@@ -1,0 +1,87 @@
+"""Every kind of page, in a real browser: axe-core WCAG 2.2 A/AA, keyboard, 400% zoom, print."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import axe_violations
+
+PAGES = {
+    "home": "",
+    "committees": "committees/",
+    "committee": "committees/resources/",
+    "sub-committee": "committees/property-and-assets/",
+    "meetings": "meetings/",
+    "municipal year": "meetings/years/2026-27/",
+    "meeting": "meetings/2026-09-22-resources/",
+    "cancelled meeting": "meetings/2026-07-08-environment-and-planning/",
+    "unpublished meeting": "meetings/2027-01-20-environment-and-planning/",
+    "report": "meetings/2026-09-22-resources/04-leisure-centre-operating-contract/",
+    "report with a table": "meetings/2026-10-14-environment-and-planning/04-garden-waste-charges/",
+    "exempt item": "meetings/2026-01-20-property-and-assets/05-former-calderby-depot/",
+    "minutes": "meetings/2026-09-22-resources/minutes/",
+    "minutes with an exempt item": "meetings/2026-01-20-property-and-assets/minutes/",
+    "decisions": "decisions/",
+    "councillors": "people/",
+    "councillor": "people/harjit-sandhu/",
+    "calendars and data": "subscribe/",
+    "accessibility statement": "accessibility/",
+    "council's own page": "have-your-say/",
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_passes_axe_wcag_22_aa(tab, served, name):
+    tab.goto(served + PAGES[name])
+    assert axe_violations(tab) == []
+
+
+def test_search_results_pass_axe(tab, served):
+    tab.goto(served)
+    tab.click("input.md-search__input")
+    tab.keyboard.type("leisure centre", delay=20)
+    tab.wait_for_selector(".md-search-result__item", timeout=15000)
+    titles = tab.locator(".md-search-result__item").all_inner_texts()
+    assert any("Leisure Centre" in t for t in titles)
+    assert axe_violations(tab) == []
+
+
+@pytest.mark.parametrize("name", ["home", "meeting", "report", "minutes", "decisions"])
+def test_keyboard_skip_link_and_visible_focus(tab, served, name):
+    tab.goto(served + PAGES[name])
+    tab.keyboard.press("Tab")
+    focused = tab.evaluate(
+        """() => { const e = document.activeElement; const s = getComputedStyle(e); const r = e.getBoundingClientRect();
+        return {text: e.textContent.trim(), href: e.getAttribute('href'), outline: s.outlineStyle, width: s.outlineWidth,
+                visible: r.width > 0 && r.height > 0 && r.top >= 0 && r.top < innerHeight}; }"""
+    )
+    assert focused["text"] == "Skip to content"
+    assert focused["visible"] and focused["outline"] != "none" and focused["width"] != "0px"
+    tab.keyboard.press("Enter")
+    target = focused["href"].lstrip("#")
+    assert tab.evaluate("() => location.hash") == f"#{target}"
+    assert tab.evaluate(f"() => document.getElementById('{target}').tagName") == "H1"
+    for _ in range(6):
+        tab.keyboard.press("Tab")
+        style = tab.evaluate("() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.boxShadow]; }")
+        assert style[0] != "none" or style[1] != "none", "every focused element shows where the focus is"
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_horizontal_scrolling_at_320_css_pixels(browser, served, name):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(served + PAGES[name])
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 320, f"the page is {width} CSS pixels wide at 400% zoom"
+
+
+def test_print_stylesheet_leaves_out_the_menus(tab, served):
+    tab.goto(served + PAGES["report"])
+    tab.emulate_media(media="print")
+    hidden = tab.evaluate(
+        "() => ['.md-header', '.md-sidebar--primary', '.breadcrumbs', '.md-footer'].map(s => { const e = document.querySelector(s); return !e || getComputedStyle(e).display === 'none'; })"
+    )
+    assert hidden == [True, True, True, True]
+    assert tab.locator("h1").inner_text().strip().lower().startswith("leisure centre")

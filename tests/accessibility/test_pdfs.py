@@ -1,0 +1,98 @@
+"""The packs and report PDFs, read as assistive technology reads them: through the structure tree."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from helpers import front_matter
+from pdf_structure import marked_text, structure
+
+
+def pdfs(built_example):
+    site = built_example / "site"
+    return sorted(site.rglob("*.pdf"))
+
+
+def public_documents(built_example):
+    """Our own PDFs: packs and report PDFs, not the appendices copied as they were supplied."""
+    return [p for p in pdfs(built_example) if p.name == "agenda-pack.pdf" or p.parent.name.startswith("20")]
+
+
+def test_every_pack_and_report_pdf_is_tagged_with_language_and_title(built_example):
+    documents = public_documents(built_example)
+    assert len(documents) >= 25
+    for path in documents:
+        reader = PdfReader(path)
+        catalog = reader.trailer["/Root"]
+        assert bool(catalog["/MarkInfo"]["/Marked"]), path
+        assert catalog["/Lang"] == "en-GB", path
+        assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"]), path
+        assert reader.metadata.title and "committee" in reader.metadata.title.lower() or "Committee" in reader.metadata.title
+        tree = structure(reader)
+        assert [c.tag for c in tree.children] == ["Document"], path
+
+
+def test_headings_go_down_one_level_at_a_time(built_example):
+    for path in public_documents(built_example):
+        levels = [int(e.tag[1]) for e in structure(PdfReader(path)).walk() if re.fullmatch(r"H[1-6]", e.tag)]
+        assert levels and levels[0] == 1, path
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, f"{path.name}: H{before} is followed by H{after}"
+
+
+def test_tables_have_header_cells(built_example):
+    tables = 0
+    for path in public_documents(built_example):
+        for table in (e for e in structure(PdfReader(path)).walk() if e.tag == "Table"):
+            tables += 1
+            assert any(cell.tag == "TH" for cell in table.walk()), path
+    assert tables >= 20
+
+
+def test_figures_have_their_alt_text(built_example):
+    path = built_example / "site/meetings/2026-10-14-environment-and-planning/04-garden-waste-charges.pdf"
+    body = (built_example / "papers/meetings/2026-10-14-environment-and-planning/04-garden-waste-charges.md").read_text("utf-8")
+    expected = re.search(r"!\[([^\]]+)\]", body).group(1)
+    figures = [e for e in structure(PdfReader(path)).walk() if e.tag == "Figure"]
+    assert [f.alt for f in figures] == [expected]
+    for document in public_documents(built_example):
+        for figure in (e for e in structure(PdfReader(document)).walk() if e.tag == "Figure"):
+            assert figure.alt and figure.alt.strip(), document
+
+
+def test_reading_order_follows_the_pages(built_example):
+    path = built_example / "site/meetings/2026-09-22-resources/agenda-pack.pdf"
+    reader = PdfReader(path)
+    texts = marked_text(reader)
+    pages = [" ".join(p.extract_text().split()) for p in reader.pages]
+    headings = []
+    for element in structure(reader).walk():
+        if re.fullmatch(r"H[1-6]", element.tag):
+            mcids = list(element.all_mcids())
+            text = " ".join("".join(texts[m] for m in mcids).split())
+            headings.append((mcids[0][0], text))
+    assert len(headings) > 20
+    assert [page for page, _ in headings] == sorted(page for page, _ in headings)
+    position = {}
+    for page, text in headings:
+        found = pages[page].find(text, position.get(page, 0))
+        assert found >= 0, f"heading {text!r} is not where the structure says (page {page + 1})"
+        position[page] = found + len(text)
+    report = front_matter(built_example / "papers/meetings/2026-09-22-resources/04-leisure-centre-operating-contract.md")
+    assert report["title"].upper() in [t.upper() for _, t in headings]
+
+
+def test_supplied_pdf_pages_are_artifacts_with_a_tagged_description(built_example):
+    path = built_example / "site/meetings/2026-10-14-environment-and-planning/agenda-pack.pdf"
+    reader = PdfReader(path)
+    texts = marked_text(reader)
+    described = [t for t in texts.values() if "This page reproduces page" in t]
+    assert len(described) == 2
+    for page in reader.pages:
+        content = page.get_contents().get_data()
+        for match in re.finditer(rb"/CPAppendix\d+ Do", content):
+            before = content[: match.start()]
+            assert before.rfind(b"/Artifact BMC") > before.rfind(b"EMC"), "the supplied drawing is an artifact"
