@@ -14,7 +14,11 @@ def page(site: Path, url: str):
 
 
 def text(element) -> str:
-    return " ".join(" ".join(element.itertext()).split())
+    """The element's text as a reader sees it: words joined by single spaces, no space before punctuation."""
+    joined = " ".join(" ".join(element.itertext()).split())
+    for mark in (".", ",", ":", ";", ")"):
+        joined = joined.replace(f" {mark}", mark)
+    return joined.replace("( ", "(")
 
 
 def content(root):

@@ -40,10 +40,18 @@ class Publication:
         return meeting is not None and (meeting.published is None or meeting.published > self.today)
 
     def report_visible(self, folder: MeetingFolder, report: ReportFile) -> bool:
-        """A report's page exists once its agenda is published and it is not a draft."""
+        """A report's page exists once its agenda (or the supplement adding it) is published, unless it is a draft."""
         if report.report is None or not self.agenda_published(folder):
             return False
-        return self.drafts or report.report.status != "draft"
+        if self.drafts:
+            return True
+        added = next((e.added for e in folder.meeting.agenda or [] if e.kind == "report" and e.report == report.id), None)
+        if added is not None and added > self.today:
+            return False
+        return report.report.status != "draft"
+
+    def date_reached(self, day: dt.date) -> bool:
+        return self.drafts or day <= self.today
 
     def minutes_visible(self, folder: MeetingFolder) -> bool:
         return folder.minutes is not None and folder.meeting is not None and folder.meeting.status == "held"

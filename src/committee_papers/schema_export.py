@@ -48,6 +48,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "exempt": "`false`, or why the whole report is exempt from publication.",
         "appendices": "The report's appendices in order, lettered A, B, C...",
         "status": "`draft` (not ready for publication) or `final`.",
+        "revised": "When the report was revised after the agenda was published, and the chair's reasons: it goes out in a supplementary agenda.",
         "summary": "The \"Brief summary\" of the cover-table house style (Markdown).",
         "decision_maker": "Who takes the decision, for the cover-table house style.",
         "decision_date": "The date of the decision (YYYY-MM-DD), for the cover-table house style; default the meeting's date.",
@@ -70,6 +71,10 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "title": "The appendix's title, printed after \"Appendix A:\".",
         "file": "The file's path from the meeting folder: a .md or .pdf file, such as 05-car-park-tariffs/appendix-a.md.",
         "exempt": "`false`, or why this appendix alone is exempt.",
+    },
+    "Revision": {
+        "date": "The day the revised report was published, YYYY-MM-DD.",
+        "reason": "The chair's reasons for considering the revised report as a matter of urgency.",
     },
     "Implication": {
         "applies": "Whether the implication applies: true or false.",

@@ -19,6 +19,7 @@ Path_ = tuple[Any, ...]
 
 MAX_NODES = 100_000
 _STR = "tag:yaml.org,2002:str"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SEXAGESIMAL = re.compile(r"^[0-9]+(:[0-5]?[0-9])+$")
 
 
@@ -122,6 +123,15 @@ class _Builder:
         return result
 
     def scalar(self, node: ScalarNode) -> Any:
+        if _CONTROL.search(node.value):
+            line, column = self.pos(node)
+            raise YamlProblem(
+                "PAP004",
+                "this value contains an invisible control character (written as an escape such as \\x07)",
+                line,
+                column,
+                "remove the escape sequence from the text",
+            )
         if node.tag == _STR:
             return node.value
         if node.tag == "tag:yaml.org,2002:int" and _SEXAGESIMAL.match(node.value):

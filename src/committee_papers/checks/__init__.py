@@ -22,6 +22,7 @@ CHECKS = [
     statutory.check_rule_settings,
     statutory.check_publication,
     statutory.check_late_items,
+    statutory.check_revisions,
     statutory.check_exempt,
     statutory.check_key_decisions,
     statutory.check_comments,

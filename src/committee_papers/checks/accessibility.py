@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import re
 
 from committee_papers.markdown.parser import parser
@@ -99,7 +101,7 @@ def check_report_accessibility(archive: Archive, report_file: ReportFile, proble
     folder = report_file.path.parent
     for appendix in report_file.report.appendices:
         target = folder / appendix.file
-        if target.suffix.lower() == ".md" and target.is_file() and target.resolve().is_relative_to(folder.resolve()):
+        if target.suffix.lower() == ".md" and os.path.isfile(target) and target.resolve().is_relative_to(folder.resolve()):
             try:
                 text = target.read_text("utf-8")
             except (OSError, UnicodeDecodeError):

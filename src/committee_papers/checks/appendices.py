@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path, PurePosixPath
 
 from committee_papers.checks.locate import value
@@ -41,7 +43,7 @@ def check_appendices(archive: Archive, problems: Problems, today=None) -> None:
                         f"put the file in {folder.id}/{report.id}/ and give its path from the meeting folder",
                     )
                     continue
-                if not target.exists():
+                if not os.path.exists(target):  # never raises, even for a name too long to open
                     problems.add(
                         "PAP208",
                         report.path,
@@ -69,7 +71,7 @@ def check_appendices(archive: Archive, problems: Problems, today=None) -> None:
 
 
 def check_pdf(target: Path, name: str, report_path: Path, line: int, column: int, problems: Problems) -> None:
-    if target.is_dir():
+    if os.path.isdir(target):
         problems.add("PAP003", target, 1, 1, f"`{target.name}` is a folder, but a file is expected here")
         return
     size = target.stat().st_size

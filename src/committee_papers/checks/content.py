@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import re
 from pathlib import Path
 
@@ -155,7 +157,7 @@ def _links(folder: Path, parsed: ParsedReport, problems: Problems) -> None:
                     f"the link `{target}` leads outside this meeting's folder",
                     f"put the file in {folder.name}/{report_file.id}/ and link to it from there",
                 )
-            elif not resolved.exists():
+            elif not os.path.exists(resolved):
                 problems.add(
                     "PAP208",
                     report_file.path,

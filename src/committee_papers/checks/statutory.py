@@ -90,6 +90,23 @@ def check_late_items(archive: Archive, problems: Problems, today: dt.date) -> No
                 )
 
 
+def check_revisions(archive: Archive, problems: Problems, today: dt.date) -> None:
+    """A report revised after publication goes out as a supplement, with the chair's reasons recorded."""
+    for folder in archive.meetings.values():
+        published = folder.meeting.published if folder.meeting else None
+        for report in folder.reports.values():
+            revision = report.report.revised if report.report else None
+            if revision is None or published is None or revision.date <= published:
+                continue
+            if not (revision.reason or "").strip():
+                line, column = key(report.doc, "revised")
+                problems.add(
+                    "PAP402", report.path, line, column,
+                    f"the report was revised on {_day(revision.date)}, after the agenda was published, with no reasons for urgency",
+                    "record the chair's reasons in `reason:` under `revised:`",
+                )
+
+
 def _exempt_problems(archive: Archive, problems: Problems, file, doc, path: tuple, exempt, what: str) -> None:
     jurisdiction = _jurisdiction(archive)
     allowed = valid_paragraphs(jurisdiction)
@@ -188,13 +205,28 @@ def check_key_decisions(archive: Archive, problems: Problems, today: dt.date) ->
                 )
 
 
+def _published_on(folder, report) -> dt.date | None:
+    """The day a report went out: with the agenda, or later in a supplement if it was added or revised."""
+    meeting = folder.meeting
+    published = meeting.published if meeting else None
+    if published is None:
+        return None
+    added = next((e.added for e in meeting.agenda or [] if e.kind == "report" and e.report == report.id), None)
+    if added is not None and added > published:
+        return added
+    revision = report.report.revised
+    if revision is not None and revision.date > published:
+        return revision.date
+    return published
+
+
 def check_comments(archive: Archive, problems: Problems, today: dt.date) -> None:
     """Every comment signed with initials and a date, on or before publication, and not in the future."""
     for folder in archive.meetings.values():
-        published = folder.meeting.published if folder.meeting else None
         for report in folder.reports.values():
             if report.report is None:
                 continue
+            published = _published_on(folder, report)
             for name, comment in report.report.comments.items():
                 line, column = key(report.doc, "comments", name)
                 if comment.unsigned:

@@ -10,6 +10,7 @@ from committee_papers.problems import Problems
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024
 MAX_PDF_BYTES = 50 * 1024 * 1024
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
@@ -46,10 +47,18 @@ def read_text(path: Path, problems: Problems, limit: int = MAX_TEXT_BYTES) -> st
             f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read)",
         )
         return None
-    if "\x00" in text:
-        offset = text.index("\x00")
+    control = _CONTROL.search(text)
+    if control:
+        offset = control.start()
         line = text.count("\n", 0, offset) + 1
-        problems.add("PAP001", path, line, offset - text.rfind("\n", 0, offset), "the file contains a NUL byte, so it is not text")
+        problems.add(
+            "PAP001",
+            path,
+            line,
+            offset - text.rfind("\n", 0, offset),
+            f"the file contains an invisible control character (U+{ord(control.group()):04X}), so it is not plain text",
+            "delete the character: retype the text around it, or paste it as plain text",
+        )
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

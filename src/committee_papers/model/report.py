@@ -38,6 +38,13 @@ class Appendix(StrictModel):
     exempt: ExemptOrNot = None
 
 
+class Revision(StrictModel):
+    """A report changed after the agenda was published: it goes out again in a supplementary agenda."""
+
+    date: Date
+    reason: str | None = None
+
+
 class Implication(StrictModel):
     applies: bool
     text: str = ""
@@ -73,6 +80,7 @@ class Report(StrictModel):
     exempt: ExemptOrNot = None
     appendices: list[Appendix] = []
     status: Literal["draft", "final"] = "final"
+    revised: Revision | None = None
     # sections of the cover-table and implications house styles
     summary: str | None = None
     decision_maker: str | None = None

@@ -14,6 +14,7 @@ from committee_papers.packs.document import PackComposer
 from committee_papers.pages import urls
 from committee_papers.pages.render import PageRenderer
 from committee_papers.pages.site import MeetingView, Site
+from committee_papers.supplements import supplements
 
 _SITE: Site | None = None
 
@@ -70,6 +71,16 @@ def build_meeting(site: Site, view: MeetingView, site_dir: Path, confidential_di
         path = confidential_dir / view.id / "agenda-pack.pdf"
         _write(path, render(composer.pack(view, confidential=True), papers))
         written.append(str(path))
+    for supplement in supplements(view.items, view.meeting.published):
+        if not site.publication.date_reached(supplement.date):
+            continue
+        path = site_dir / urls.supplement(view.id, supplement.number)
+        _write(path, render(composer.pack(view, supplement=supplement), papers))
+        written.append(str(path))
+        if confidential_dir is not None and any(i.exempt is not None for i in supplement.items):
+            path = confidential_dir / view.id / f"supplement-{supplement.number}.pdf"
+            _write(path, render(composer.pack(view, confidential=True, supplement=supplement), papers))
+            written.append(str(path))
     for item in view.items if reports else []:
         if item.report is None or item.report.report is None or item.report.report.exempt is not None:
             continue

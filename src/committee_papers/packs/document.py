@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -17,6 +19,7 @@ from committee_papers.pages.site import MeetingView
 from committee_papers.render.environment import letter
 from committee_papers.render.people import person
 from committee_papers.render.report import public_title, render_report
+from committee_papers.supplements import Supplement, original_items
 
 
 @dataclass
@@ -52,7 +55,7 @@ class PackComposer:
             from committee_papers.checks.appendices import resolve_inside
 
             source = resolve_inside(view.folder.path, path)
-            return papers_url(self.archive.papers, source) if source is not None and source.is_file() else None
+            return papers_url(self.archive.papers, source) if source is not None and os.path.isfile(source) else None
 
         return resolve
 
@@ -120,26 +123,28 @@ class PackComposer:
             "confidential": header_label(exempt, self.jurisdiction) if exempt else None,
         }
 
-    def _front_rows(self, view: MeetingView, sections: dict[int, dict], confidential: bool) -> list[dict]:
+    def _front_rows(self, items: list[AgendaItem], sections: dict[int, dict], confidential: bool, supplement: Supplement | None) -> list[dict]:
         rows = []
-        for item in view.items:
+        for item in items:
             title = item.title if confidential else public_title(item.title, item.exempt)
             rows.append(
                 {
                     "number": item.number,
                     "title": title,
                     "notice": exemption_notice(item.exempt, self.jurisdiction) if item.exempt else None,
-                    "text": None,
+                    "reason": supplement.reason(item) if supplement else None,
                     "has_pages": item.number in sections,
                 }
             )
         return rows
 
-    def pack(self, view: MeetingView, confidential: bool = False) -> PackDocument:
+    def pack(self, view: MeetingView, confidential: bool = False, supplement: Supplement | None = None) -> PackDocument:
+        """The agenda pack as first published, or one supplementary agenda's pack."""
         placeholders: list[PdfPlaceholder] = []
         sections = {}
         exempt_items = []
-        for item in view.items:
+        items = supplement.items if supplement else original_items(view.items, view.meeting.published)
+        for item in items:
             section = self._section(view, item, confidential, placeholders)
             if section is not None:
                 sections[item.number] = section
@@ -147,6 +152,8 @@ class PackComposer:
                 exempt_items.append(item.number)
         committee = view.committee.name if view.committee else view.committee_id
         kind = "Members' confidential agenda pack" if confidential else "Agenda pack"
+        if supplement:
+            kind = f"{supplement.title}{' (members confidential)' if confidential else ''}"
         title = f"{kind}: {committee}, {view.date.day} {view.date:%B %Y}"
         html = self.env.get_template("pack/pack.html").render(
             council=self.site.council,
@@ -155,11 +162,12 @@ class PackComposer:
             css=self.css(),
             front_sheet=True,
             view=view,
-            rows=self._front_rows(view, sections, confidential),
+            rows=self._front_rows(items, sections, confidential, supplement),
+            published=supplement.date if supplement else view.meeting.published,
             clerk=person(self.archive, view.committee.clerk) if view.committee else None,
             confidential_pack=confidential,
             draft=self.site.publication.drafts,
-            supplement=None,
+            supplement=supplement.title if supplement else None,
             sections=list(sections.values()),
         )
         return PackDocument(html=html, placeholders=placeholders, title=title, item_numbers=list(sections), exempt_items=exempt_items)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -22,6 +24,7 @@ from committee_papers.publication import public_report_id, year_label, year_slug
 from committee_papers.render.environment import template_environment
 from committee_papers.render.people import person
 from committee_papers.render.report import AppendixView, public_title, render_report
+from committee_papers.supplements import added_late, supplements
 
 PUBLISHABLE = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".csv"}
 EXEMPT_MINUTE = "This part of the minutes contains exempt information and is not published."
@@ -198,6 +201,8 @@ class PageRenderer:
         site = self.site
         items = []
         for item in view.items:
+            if added_late(item, view.meeting.published) and not site.publication.date_reached(item.added):
+                continue  # its supplementary agenda is not published yet
             entry = {
                 "item": item,
                 "title": self.item_title(item),
@@ -223,6 +228,7 @@ class PageRenderer:
             meeting=view.meeting,
             clerk=person(self.archive, view.committee.clerk) if view.committee else None,
             items=visible_items,
+            supplements=[s for s in supplements(view.items, view.meeting.published) if site.publication.date_reached(s.date)],
             has_minutes=site.publication.minutes_visible(view.folder),
         )
 
@@ -264,7 +270,7 @@ class PageRenderer:
             from committee_papers.checks.appendices import resolve_inside
 
             source = resolve_inside(view.folder.path, path)
-            if source is None or not source.is_file() or source.resolve() in exempt_files:
+            if source is None or not os.path.isfile(source) or source.resolve() in exempt_files:
                 return None
             if source.suffix.lower() not in PUBLISHABLE:
                 return None
@@ -328,8 +334,11 @@ class PageRenderer:
                     "html": None if withheld else self.markdown(minute.markdown, shift=1, public=public),
                 }
             )
+        status, approving = self.site.approval(view)
         return {
             "view": view,
+            "approval": status,
+            "approving": approving,
             "front": front,
             "rows": rows,
             "substitutes": [(person(self.archive, a), person(self.archive, s)) for a, s in (front.substitutes.items() if front else [])],

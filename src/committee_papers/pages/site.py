@@ -107,6 +107,20 @@ class Site:
                     )
         return sorted(found, key=lambda d: (d.meeting.date, d.number), reverse=True)
 
+    def approval(self, view: MeetingView) -> tuple[str, MeetingView | None]:
+        """Whether a meeting's minutes are approved: ("approved", the meeting that approved them),
+        ("to be approved", the meeting that will consider them), or ("draft", None)."""
+        approving = [
+            other
+            for other in self.meetings
+            if other.date > view.date and any(i.kind == "minutes" and i.minutes_of == view.id for i in other.items)
+        ]
+        held = [m for m in approving if m.meeting.status == "held"]
+        if held:
+            return "approved", held[0]
+        pending = [m for m in approving if m.meeting.status == "scheduled"]
+        return ("to be approved", pending[0]) if pending else ("draft", None)
+
     def years_of(self, committee_id: str | None = None) -> dict[int, list[MeetingView]]:
         meetings = self.by_committee.get(committee_id, []) if committee_id else self.meetings
         grouped: dict[int, list[MeetingView]] = defaultdict(list)

@@ -41,6 +41,10 @@ def pack(mid: str) -> str:
     return f"meetings/{mid}/agenda-pack.pdf"
 
 
+def supplement(mid: str, number: int) -> str:
+    return f"meetings/{mid}/supplement-{number}.pdf"
+
+
 def minutes(mid: str) -> str:
     return f"meetings/{mid}/minutes/"
 
