@@ -101,8 +101,9 @@ def _plural(count: int, word: str) -> str:
 @click.option("--no-packs", "no_packs", is_flag=True, help="Build the website only, without PDF agenda packs.")
 @click.option("--packs-only", is_flag=True, help="Build the PDF agenda packs only, not the website.")
 @click.option("--pdf-engine", type=click.Choice(["weasyprint", "wkhtmltopdf"]), default="weasyprint", show_default=True, help="The engine that lays out the PDFs.")
+@click.option("--full", is_flag=True, help="Render every page and PDF again instead of only what changed.")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages too.")
-def build_command(directory: Path, site_dir: Path | None, drafts: bool, no_packs: bool, packs_only: bool, pdf_engine: str, verbose: bool) -> None:
+def build_command(directory: Path, site_dir: Path | None, drafts: bool, no_packs: bool, packs_only: bool, pdf_engine: str, full: bool, verbose: bool) -> None:
     """Check the papers in DIR, then build the website and the agenda packs.
 
     Errors in the papers stop the build (the published site is left as it was);
@@ -127,7 +128,9 @@ def build_command(directory: Path, site_dir: Path | None, drafts: bool, no_packs
         return
     mkdocs_runner.quiet_mkdocs(verbose)
     try:
-        out = mkdocs_runner.build(directory, result, site_dir=site_dir, drafts=drafts, packs=not no_packs, pdf_engine=pdf_engine)
+        out = mkdocs_runner.build(
+            directory, result, site_dir=site_dir, drafts=drafts, packs=not no_packs, pdf_engine=pdf_engine, incremental=not full
+        )
     except mkdocs_runner.BuildFailed as exc:
         click.echo(f"The build failed: {exc}\nThe published site was not changed.", err=True)
         sys.exit(1)

@@ -59,14 +59,27 @@ def configure(root: Path, result: CheckResult, workdir: Path, *, site_dir: Path 
     return config
 
 
-def build(root: Path, result: CheckResult, *, site_dir: Path | None = None, drafts: bool = False, packs: bool = True, pdf_engine: str = "weasyprint") -> Path:
+def build(
+    root: Path,
+    result: CheckResult,
+    *,
+    site_dir: Path | None = None,
+    drafts: bool = False,
+    packs: bool = True,
+    pdf_engine: str = "weasyprint",
+    incremental: bool = True,
+) -> Path:
+    """Build the site. With a previous build and its cache, only what changed is rendered again."""
     from mkdocs.commands.build import build as mkdocs_build
+
+    from committee_papers.incremental import BuildCache
 
     with tempfile.TemporaryDirectory(prefix="papers-config-") as workdir:
         config = configure(root, result, Path(workdir), site_dir=site_dir, drafts=drafts, packs=packs, pdf_engine=pdf_engine)
-        config.plugins.run_event("startup", command="build", dirty=False)
+        dirty = incremental and BuildCache(root, Path(config.site_dir)).path.exists() and Path(config.site_dir).is_dir()
+        config.plugins.run_event("startup", command="build", dirty=dirty)
         try:
-            mkdocs_build(config)
+            mkdocs_build(config, dirty=dirty)
         except (Abort, PluginError) as exc:
             raise BuildFailed(str(exc)) from None
         finally:
@@ -87,9 +100,16 @@ def serve(root: Path, result: CheckResult, *, drafts: bool, host: str, port: int
         os.environ["PAPERS_ROOT"] = str(root.resolve())
         os.environ["PAPERS_DRAFTS"] = "1" if drafts else "0"
         try:
-            mkdocs_serve(str(config_file), dev_addr=f"{host}:{port}", livereload=True)
+            mkdocs_serve(str(config_file), dev_addr=f"{host}:{port}", livereload=True, build_type="dirty")
         except (Abort, PluginError, ConfigurationError) as exc:
             raise BuildFailed(str(exc)) from None
+
+
+class _NotDirtyWarning(logging.Filter):
+    """MkDocs warns that dirty builds may have stale navigation; ours re-render every page that could."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
 
 
 def quiet_mkdocs(verbose: bool = False) -> None:
@@ -98,6 +118,7 @@ def quiet_mkdocs(verbose: bool = False) -> None:
     if not logger.handlers:
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        handler.addFilter(_NotDirtyWarning())
         logger.addHandler(handler)
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
     logger.propagate = False

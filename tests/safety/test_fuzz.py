@@ -78,4 +78,8 @@ def test_fuzzed_papers_check_and_build_without_a_traceback(tmp_path, chunk):
                     shutil.rmtree(site, ignore_errors=True)
         finally:
             target.write_bytes(original)
-    print(f"chunk {chunk}: {TOTAL // CHUNKS} inputs fuzzed, {passed} passed the check and were built")
+    summary = f"chunk {chunk}: {TOTAL // CHUNKS} inputs fuzzed, {passed} passed the check and were built"
+    print(summary)
+    if os.environ.get("PAPERS_FUZZ_LOG"):
+        with open(os.environ["PAPERS_FUZZ_LOG"], "a", encoding="utf-8") as log:
+            log.write(summary + "\n")

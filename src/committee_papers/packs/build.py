@@ -22,8 +22,13 @@ _SITE: Site | None = None
 @dataclass
 class MeetingPdfs:
     meeting: str
-    written: list[str]
+    site: list[str]  # written under the site folder, relative to it
+    confidential: list[str]  # written under the confidential folder, relative to it
     seconds: float
+
+    @property
+    def written(self) -> list[str]:
+        return self.site + self.confidential
 
 
 def meetings_with_packs(site: Site) -> list[MeetingView]:
@@ -63,33 +68,33 @@ def build_meeting(site: Site, view: MeetingView, site_dir: Path, confidential_di
     render = _engine(engine)
     composer = PackComposer(PageRenderer(site))
     papers = site.archive.papers
-    written = []
-    public = site_dir / urls.pack(view.id)
-    _write(public, render(composer.pack(view), papers))
-    written.append(str(public))
+    public: list[str] = []
+    members: list[str] = []
+
+    def publish(relative: str, document) -> None:
+        _write(site_dir / relative, render(document, papers))
+        public.append(relative)
+
+    def confidential(relative: str, document) -> None:
+        _write(confidential_dir / relative, render(document, papers))
+        members.append(relative)
+
+    publish(urls.pack(view.id), composer.pack(view))
     if confidential_dir is not None and _has_exempt_content(site, view):
-        path = confidential_dir / view.id / "agenda-pack.pdf"
-        _write(path, render(composer.pack(view, confidential=True), papers))
-        written.append(str(path))
+        confidential(f"{view.id}/agenda-pack.pdf", composer.pack(view, confidential=True))
     for supplement in supplements(view.items, view.meeting.published):
         if not site.publication.date_reached(supplement.date):
             continue
-        path = site_dir / urls.supplement(view.id, supplement.number)
-        _write(path, render(composer.pack(view, supplement=supplement), papers))
-        written.append(str(path))
+        publish(urls.supplement(view.id, supplement.number), composer.pack(view, supplement=supplement))
         if confidential_dir is not None and any(i.exempt is not None for i in supplement.items):
-            path = confidential_dir / view.id / f"supplement-{supplement.number}.pdf"
-            _write(path, render(composer.pack(view, confidential=True, supplement=supplement), papers))
-            written.append(str(path))
+            confidential(f"{view.id}/supplement-{supplement.number}.pdf", composer.pack(view, confidential=True, supplement=supplement))
     for item in view.items if reports else []:
         if item.report is None or item.report.report is None or item.report.report.exempt is not None:
             continue
         if not site.publication.report_visible(view.folder, item.report):
             continue
-        path = site_dir / urls.report_pdf(view.id, item.report.id)
-        _write(path, render(composer.report(view, item), papers))
-        written.append(str(path))
-    return MeetingPdfs(meeting=view.id, written=written, seconds=time.perf_counter() - start)
+        publish(urls.report_pdf(view.id, item.report.id), composer.report(view, item))
+    return MeetingPdfs(meeting=view.id, site=public, confidential=members, seconds=time.perf_counter() - start)
 
 
 def _engine(name: str) -> Callable:
@@ -118,13 +123,25 @@ def build_all_packs(
     workers: int | None = None,
     progress: Callable[[MeetingPdfs, int, int], None] | None = None,
     reports: bool = True,
+    keep: dict[str, list[str]] | None = None,
 ) -> list[MeetingPdfs]:
-    """Every meeting's PDFs. The confidential folder is replaced as a whole once all are written."""
-    views = meetings_with_packs(site)
+    """Every meeting's PDFs. The confidential folder is replaced as a whole once all are written.
+
+    `keep` names meetings whose PDFs are unchanged since the last build: nothing is laid
+    out for them, and their confidential packs (listed) are carried over.
+    """
+    keep = keep or {}
+    views = [view for view in meetings_with_packs(site) if view.id not in keep]
     workers = workers or min(os.cpu_count() or 1, len(views) or 1)
     staging = publish.staging_dir(confidential_dir) if confidential_dir is not None else None
     results: list[MeetingPdfs] = []
     try:
+        if staging is not None:
+            from committee_papers.incremental import link_or_copy
+
+            for kept in keep.values():
+                for relative in kept:
+                    link_or_copy(confidential_dir / relative, staging / relative)
         if workers <= 1 or len(views) <= 1:
             for view in views:
                 results.append(build_meeting(site, view, site_dir, staging, engine, reports))

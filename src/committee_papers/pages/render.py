@@ -119,20 +119,32 @@ class PageRenderer:
 
     # -- pages -------------------------------------------------------------
     def all_pages(self) -> list[Page]:
+        pages = self.global_pages()
+        for view in self.site.meetings:
+            pages += self.meeting_pages(view)[0]
+        return pages
+
+    def global_pages(self) -> list[Page]:
+        """The pages that show the whole archive: rendered on every build."""
         site = self.site
         pages = [self.home(), self.committees(), self.meetings_index(), self.decisions(), self.people(), self.subscribe(), self.accessibility()]
         pages += [self.committee(cid) for cid in self.archive.committees]
         pages += [self.year(year, meetings) for year, meetings in site.years_of().items()]
-        for view in site.meetings:
-            pages.append(self.meeting(view))
-            if view.agenda_published:
-                for item in view.items:
-                    if item.report is not None and site.publication.report_visible(view.folder, item.report):
-                        pages.append(self.report(view, item))
-            if site.publication.minutes_visible(view.folder):
-                pages.append(self.minutes(view))
         pages += [self.councillor(pid) for pid in self.archive.people.councillors]
         return pages
+
+    def meeting_pages(self, view: MeetingView) -> tuple[list[Page], list[Asset]]:
+        """A meeting's own pages (agenda, reports, minutes) and the files they publish."""
+        site = self.site
+        first_asset = len(self.assets)
+        pages = [self.meeting(view)]
+        if view.agenda_published:
+            for item in view.items:
+                if item.report is not None and site.publication.report_visible(view.folder, item.report):
+                    pages.append(self.report(view, item))
+        if site.publication.minutes_visible(view.folder):
+            pages.append(self.minutes(view))
+        return pages, self.assets[first_asset:]
 
     def home(self) -> Page:
         site = self.site
@@ -394,6 +406,15 @@ class PageRenderer:
             memberships=self.site.memberships(pid),
             attended=attended,
             held=held,
+        )
+
+    def search_page(self) -> Page:
+        return self.page(
+            urls.search(),
+            "pages/search.html",
+            "Search the papers",
+            [("Home", urls.home())],
+            description="Search every agenda, report, minutes and decision.",
         )
 
     def accessibility(self) -> Page:

@@ -77,6 +77,10 @@ def subscribe() -> str:
     return "subscribe/"
 
 
+def search() -> str:
+    return "search/"
+
+
 def accessibility() -> str:
     return "accessibility/"
 

@@ -1,0 +1,103 @@
+"""Incremental builds: a meeting whose inputs have not changed keeps its pages and PDFs.
+
+Each meeting's pages and packs depend on its own folder, the meetings it links
+to (the minutes it approves, the meeting that approves its minutes), what the
+build date makes public, and the things every page shows (council, people,
+committees, templates, the site's settings and menu, this tool's version): the
+"global" digest. The cache records, per meeting, the digest its outputs were
+built from, so a later build renders and lays out only what changed. The cache
+lives in `.papers-cache/` beside `papers/`, never inside `site/` or `papers/`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from committee_papers import __version__
+
+CACHE_DIR = ".papers-cache"
+FORMAT = 1
+
+
+def digest(*parts) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(part if isinstance(part, bytes) else str(part).encode("utf-8"))
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+def tree_digest(folder: Path) -> str:
+    """Every file under `folder` (names and bytes), so any edit, addition or removal shows."""
+    hasher = hashlib.blake2b(digest_size=16)
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
+                hasher.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+                hasher.update(path.read_bytes())
+    return hasher.hexdigest()
+
+
+@dataclass
+class PageRecord:
+    title: str
+    description: str
+    toc: list = field(default_factory=list)
+    search: list = field(default_factory=list)
+
+
+@dataclass
+class MeetingRecord:
+    digest: str
+    pages: dict[str, PageRecord] = field(default_factory=dict)
+    outputs: list[str] = field(default_factory=list)  # site-relative files: pages, copied files, PDFs
+    confidential: list[str] = field(default_factory=list)
+    packs: bool = False  # whether the PDFs were built (a --no-packs build leaves them out)
+
+
+class BuildCache:
+    """One record per site folder: a cache describes the files of the site it was built into."""
+
+    def __init__(self, root: Path, site_dir: Path):
+        self.folder = root / CACHE_DIR
+        self.path = self.folder / f"build-{digest(str(site_dir.resolve()))}.json"
+
+    def load(self, global_digest: str) -> dict[str, MeetingRecord]:
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if data.get("format") != FORMAT or data.get("version") != __version__ or data.get("global") != global_digest:
+            return {}
+        records = {}
+        for mid, raw in data.get("meetings", {}).items():
+            pages = {uri: PageRecord(**page) for uri, page in raw.pop("pages", {}).items()}
+            records[mid] = MeetingRecord(pages=pages, **raw)
+        return records
+
+    def save(self, global_digest: str, records: dict[str, MeetingRecord]) -> None:
+        self.folder.mkdir(exist_ok=True)
+        data = {
+            "format": FORMAT,
+            "version": __version__,
+            "global": global_digest,
+            "meetings": {mid: asdict(record) for mid, record in records.items()},
+        }
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(data), "utf-8")
+        os.replace(temporary, self.path)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Put a previous build's unchanged file into the new build without rewriting it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        import shutil
+
+        shutil.copy2(source, target)
