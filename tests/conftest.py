@@ -122,3 +122,23 @@ def tab(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def pagefind_site(tmp_path_factory):
+    """The example council built with Pagefind search, served over HTTP."""
+    import functools
+    import http.server
+    import threading
+
+    council = copy_council(EXAMPLE, tmp_path_factory.mktemp("pagefind") / "council")
+    config = (council / "mkdocs.yml").read_text("utf-8")
+    (council / "mkdocs.yml").write_text(config.replace("  - search\n  - committee-papers\n", "  - committee-papers:\n      search: pagefind\n"), "utf-8")
+    result = run_papers("build", str(council), "--no-packs")
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_QuietHandler, directory=str(council / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()

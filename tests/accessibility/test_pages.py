@@ -85,3 +85,17 @@ def test_print_stylesheet_leaves_out_the_menus(tab, served):
     )
     assert hidden == [True, True, True, True]
     assert tab.locator("h1").inner_text().strip().lower().startswith("leisure centre")
+
+
+def test_pagefind_search_finds_reports_and_passes_axe(tab, pagefind_site):
+    loaded = []
+    tab.on("response", lambda response: loaded.append(response.url))
+    tab.goto(pagefind_site + "search/")
+    tab.click("input.pagefind-ui__search-input")
+    tab.keyboard.type("leisure centre", delay=20)
+    tab.wait_for_selector(".pagefind-ui__result", timeout=15000)
+    titles = tab.locator(".pagefind-ui__result-title").all_inner_texts()
+    assert titles[0] == "Leisure Centre Operating Contract: Procurement Approach"
+    assert axe_violations(tab) == []
+    assert not any("search_index.json" in url for url in loaded), "no whole-site index is loaded"
+    assert not any(not url.startswith(pagefind_site) for url in loaded), "nothing is fetched from another website"

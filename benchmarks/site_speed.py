@@ -1,0 +1,184 @@
+"""Archive-scale figures, measured side by side in one run (default 5,000 reports).
+
+    python benchmarks/site_speed.py [--reports 5000] [--skip-mkdocs]
+
+Prints, with the goal beside each:
+- papers check against a bare YAML + Markdown parse of the same files;
+- a full site build (papers build --no-packs --full, Pagefind search) against plain
+  mkdocs-material building the same Markdown with a one-page menu, and against the
+  floor of Jinja2 + markdown-it writing the same pages directly;
+- a rebuild after editing one report against the full build;
+- the average size of a report page;
+- the search data a browser loads before the first result (measured in Chromium);
+- one pack against WeasyPrint alone on its final HTML;
+- the peak memory of the build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import jinja2
+import yaml
+from markdown_it import MarkdownIt
+
+sys.path.insert(0, str(Path(__file__).parent))
+from check_speed import bare_parse  # noqa: E402
+from common import OUT, archive, best_of  # noqa: E402
+
+from committee_papers.check import check  # noqa: E402
+
+EPOCH = str(int(dt.datetime(2026, 11, 26, tzinfo=dt.timezone.utc).timestamp()))
+MKDOCS_YML = """site_name: Synthetic County Council
+docs_dir: pages
+theme: {name: material, font: false}
+plugins:
+  - committee-papers:
+      search: pagefind
+"""
+
+
+def run(command: list[str], cwd: Path | None = None) -> tuple[float, int, str]:
+    """Wall time, peak resident memory (KB) and output of a command run under GNU time."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    start = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-v", *command], capture_output=True, text=True, cwd=cwd, env=env)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr[-3000:]}")
+    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
+    return seconds, peak, result.stderr
+
+
+def same_markdown(root: Path, docs: Path) -> int:
+    """The site's pages as plain Markdown files: reports, agendas, minutes, committees, people."""
+    if docs.exists():
+        shutil.rmtree(docs)
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text("# Synthetic County Council\n\nCommittee papers.\n", "utf-8")
+    count = 1
+    papers = root / "papers"
+    for meeting in sorted((papers / "meetings").iterdir()):
+        agenda = yaml.safe_load((meeting / "meeting.yml").read_text("utf-8"))
+        lines = [f"# {agenda['committee']}, {agenda['date']}", ""]
+        for report in sorted(meeting.glob("*.md")):
+            text = report.read_text("utf-8")
+            if report.name == "minutes.md":
+                body = text.split("---\n", 2)[2]
+                (docs / f"{meeting.name}-minutes.md").write_text(f"# Minutes\n\n{body}", "utf-8")
+            else:
+                front, body = text[4:].split("\n---\n", 1)
+                data = yaml.safe_load(front)
+                (docs / f"{meeting.name}-{report.stem}.md").write_text(f"# {data['title']}\n\n{data['purpose']}\n\n{body}", "utf-8")
+                lines.append(f"- [{data['title']}]({meeting.name}-{report.stem}.md)")
+            count += 1
+        (docs / f"{meeting.name}.md").write_text("\n".join(lines) + "\n", "utf-8")
+        count += 1
+    return count
+
+
+def plain_mkdocs(docs: Path, out: Path) -> float:
+    config = out / "mkdocs.yml"
+    out.mkdir(parents=True, exist_ok=True)
+    config.write_text(f"site_name: Plain\ndocs_dir: {docs}\nsite_dir: {out / 'site'}\ntheme: {{name: material, font: false}}\nnav: [index.md]\n", "utf-8")
+    seconds, _, _ = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)])
+    return seconds
+
+
+def floor(docs: Path, out: Path) -> float:
+    """Jinja2 + markdown-it-py writing the same pages directly: the least any tool could do."""
+    template = jinja2.Template("<!doctype html><html lang=en><head><title>{{ title }}</title></head><body><main>{{ body }}</main></body></html>")
+    md = MarkdownIt("commonmark").enable("table")
+    start = time.perf_counter()
+    out.mkdir(parents=True, exist_ok=True)
+    for source in docs.glob("*.md"):
+        text = source.read_text("utf-8")
+        (out / f"{source.stem}.html").write_text(template.render(title=source.stem, body=md.render(text)), "utf-8")
+    return time.perf_counter() - start
+
+
+def search_bytes(site: Path, word: str) -> int:
+    """Bytes of search data Chromium loads before the first result shows, searching for `word`."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    loaded: list[int] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            page.on("response", lambda r: loaded.append(len(r.body())) if "/pagefind/" in r.url and r.ok else None)
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
+            page.click("input.pagefind-ui__search-input")
+            page.keyboard.type(word, delay=20)
+            page.wait_for_selector(".pagefind-ui__result", timeout=60000)
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return sum(loaded)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--reports", type=int, default=5000)
+    parser.add_argument("--skip-mkdocs", action="store_true", help="do not build the plain mkdocs-material comparison")
+    args = parser.parse_args()
+    source = archive(args.reports)
+    root = OUT / f"site-{args.reports}"
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(source / "papers", root / "papers")
+    (root / "pages").mkdir()
+    (root / "pages" / "about.md").write_text("# About\n\nSynthetic papers for benchmarks.\n", "utf-8")
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, "utf-8")
+
+    bare = best_of(1, lambda: bare_parse(root))
+    checked = best_of(1, lambda: check(root))
+    full, peak, _ = run([sys.executable, "-m", "committee_papers", "build", str(root), "--no-packs", "--full"])
+    report = next((root / "papers" / "meetings").glob("*/04-report-0.md"))
+    report.write_text(report.read_text("utf-8") + "\nAn added sentence for the rebuild benchmark.\n", "utf-8")
+    rebuild, rebuild_peak, _ = run([sys.executable, "-m", "committee_papers", "build", str(root), "--no-packs"])
+
+    site = root / "site"
+    reports = [p for p in site.glob("meetings/*/*/index.html") if p.parent.name not in ("minutes",)]
+    sizes = [p.stat().st_size for p in reports]
+    pages = len(list(site.rglob("index.html")))
+
+    docs = OUT / f"markdown-{args.reports}"
+    count = same_markdown(root, docs)
+    plain = None if args.skip_mkdocs else plain_mkdocs(docs, OUT / f"plain-{args.reports}")
+    direct = floor(docs, OUT / f"floor-{args.reports}")
+    searched = search_bytes(site, "council")
+
+    print(f"archive: {args.reports} reports; the site has {pages} pages; the same Markdown is {count} files")
+    print(f"papers check:            {checked:8.2f} s   bare parse {bare:8.2f} s   ratio {checked / bare:5.2f}  (goal <= 1.5)")
+    print(f"full site build:         {full:8.2f} s   peak memory {peak / 1024:6.0f} MB  (goal < 1 GB)")
+    if plain is not None:
+        print(f"plain mkdocs-material:   {plain:8.2f} s   ratio full / plain {full / plain:5.2f}  (goal <= 0.5)")
+    print(f"direct-render floor:     {direct:8.2f} s   ratio full / floor {full / direct:5.2f}  (goal <= 5)")
+    print(f"rebuild after one edit:  {rebuild:8.2f} s   ratio rebuild / full {rebuild / full:5.3f}  (goal <= 0.05); peak {rebuild_peak / 1024:.0f} MB")
+    print(f"report page size:        {statistics.mean(sizes) / 1024:8.1f} KB on average over {len(sizes)} report pages  (goal <= 60 KB)")
+    print(f"search data before the first result: {searched / 1024:8.1f} KB  (goal <= 1 MB)")
+
+
+if __name__ == "__main__":
+    main()
