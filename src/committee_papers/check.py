@@ -23,10 +23,14 @@ class CheckResult:
         return not self.problems.errors
 
 
-def check(root: Path, today: dt.date | None = None, workers: int | None = None) -> CheckResult:
-    """Every problem in the papers under `root`, after the council's rule settings and suppressions."""
+def check(root: Path, today: dt.date | None = None, workers: int | None = None, use_cache: bool = False) -> CheckResult:
+    """Every problem in the papers under `root`, after the council's rule settings and suppressions.
+
+    With `use_cache`, meeting folders unchanged since the last run (and their problems)
+    come from `.papers-cache/` instead of being read and checked again.
+    """
     problems = Problems(root)
-    archive = load_archive(root, problems, workers=workers, report_hook=run_report_checks)
+    archive = load_archive(root, problems, workers=workers, report_hook=run_report_checks, use_cache=use_cache)
     run_checks(archive, problems, today or build_date())
     problems.apply_settings(archive.council.rules if archive.council else {})
     return CheckResult(archive=archive, problems=problems)

@@ -114,7 +114,10 @@ def build_command(directory: Path, site_dir: Path | None, drafts: bool, no_packs
 
     if no_packs and packs_only:
         raise click.UsageError("--no-packs and --packs-only cannot be used together")
-    result = check(directory)
+    from committee_papers.timing import phase
+
+    with phase("check"):
+        result = check(directory, use_cache=not full and not packs_only)
     for problem in result.problems.sorted():
         click.echo(problem.to_text(), err=True)
     if result.problems.errors:

@@ -37,6 +37,7 @@ from committee_papers.pages.parallel import render_meetings
 from committee_papers.pages.render import Asset, Page, PageRenderer
 from committee_papers.pages.site import Site, build_site
 from committee_papers.publication import Publication, build_date, year_label, year_slug
+from committee_papers.timing import phase
 
 log = logging.getLogger("mkdocs.plugins.committee_papers")
 CSS = "assets/committee-papers.css"
@@ -89,7 +90,8 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         if os.environ.get("PAPERS_DRAFTS") == "1":
             self.config.drafts = True
         root = self.root(config)
-        result = self.preloaded or check(root)
+        with phase("check"):
+            result = self.preloaded or check(root)
         self.preloaded = None
         if result.problems.errors:
             lines = [p.to_text() for p in result.problems.sorted()]
@@ -118,7 +120,8 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
                     config.watch.append(str(folder))
         self._guard_site_dir(config, archive)
         self.final_site_dir = Path(config.site_dir).resolve()
-        self._render(config, root)
+        with phase("render pages (core)"):
+            self._render(config, root)
         if self.config.atomic and self.command != "serve":
             self.staging = publish.staging_dir(self.final_site_dir)
             config.site_dir = str(self.staging)
@@ -225,6 +228,10 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         files.append(File.generated(config, CSS, content=css))
         return files
 
+    def on_env(self, env, *, config, files):
+        self._pages_started = __import__("time").perf_counter()
+        return env
+
     def on_page_markdown(self, markdown, *, page, config, files):
         return "" if page.file.src_uri in self.pages else markdown
 
@@ -255,6 +262,8 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
     # -- after the pages ----------------------------------------------------------
     @event_priority(100)  # before Material's search plugin writes its index
     def on_post_build(self, *, config) -> None:
+        if os.environ.get("PAPERS_TIMINGS") and hasattr(self, "_pages_started"):
+            print(f"[timing] mkdocs pages: {__import__('time').perf_counter() - self._pages_started:.2f} s", file=sys.stderr)
         staging = Path(config.site_dir)
         if staging != self.final_site_dir:  # (when serving, kept files are already in place)
             for mid in self.fresh:
@@ -268,9 +277,11 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
                 entry for uri in order for entry in (self.kept[uri].search if uri in self.kept else self.entries.get(uri, []))
             ]
         if self.config.packs:
-            self._packs(config, staging)
+            with phase("packs"):
+                self._packs(config, staging)
         if self.config.search == "pagefind":
-            _pagefind(staging)
+            with phase("pagefind"):
+                _pagefind(staging)
         if self.staging is not None:
             publish.swap_into_place(self.staging, self.final_site_dir)
             config.site_dir = str(self.final_site_dir)

@@ -33,7 +33,7 @@ CHECKS = [
 ]
 
 # Checks of one report, run on each report as it is read, in the worker process that read it.
-REPORT_CHECKS = [content.check_report, names.check_report_names, accessibility.check_report_accessibility]
+REPORT_CHECKS = [content.check_report, names.check_report_names, accessibility.check_appendices_accessibility]
 
 
 def run_checks(archive: Archive, problems: Problems, today: dt.date) -> None:

@@ -15,15 +15,31 @@ VAGUE_LINK_TEXT = {
     "this", "this page", "go", "see here", "details", "download", "this document",
 }  # fmt: skip
 _LETTERS = re.compile(r"[A-Za-z]")
+_NO_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+_NO_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _mostly_capitals(content: str) -> bool:
+    """Four or more words, and more than 80% of the letters capitals (acronyms alone do not count)."""
+    lower = len(content) - len(content.translate(_NO_LOWER))
+    upper = len(content) - len(content.translate(_NO_UPPER))
+    if not upper or upper / (upper + lower) <= 0.8:
+        return False
+    return sum(len(_LETTERS.findall(word)) >= 3 for word in content.split()) >= 4
 
 
 def check_markdown(path, text: str, first_line: int, problems: Problems, top_level: int | None = 2, higher_reported: bool = False) -> None:
-    """Content rules for one piece of Markdown whose first line is `first_line` of `path`.
+    """Content rules for one piece of Markdown whose first line is `first_line` of `path`."""
+    check_tokens(path, parser(True).parse(text), first_line, problems, top_level, higher_reported)
+
+
+def check_tokens(path, tokens, first_line: int, problems: Problems, top_level: int | None = 2, higher_reported: bool = False) -> None:
+    """Content rules over parsed Markdown. Tokens the tool added (the council's boilerplate) are skipped.
 
     With `top_level` None (appendices, which sit under a heading of their own), the
     first heading may be at any level; after it, headings still go down one at a time.
     """
-    tokens = parser(True).parse(text)
+    tokens = [t for t in tokens if not t.meta.get("generated")]
     if top_level is None:
         top_level = next((int(t.tag[1]) for t in tokens if t.type == "heading_open"), 1)
     level = top_level - 1
@@ -56,11 +72,7 @@ def check_markdown(path, text: str, first_line: int, problems: Problems, top_lev
                     header.append(inner.content.strip())
             if not any(header):
                 problems.add("PAP501", path, line, 1, "the table's header row is empty", "give every column a heading in the table's first row")
-        elif token.type == "paragraph_open" and tokens[index + 1].type == "inline":
-            content = tokens[index + 1].content
-            letters = _LETTERS.findall(content)
-            words = [w for w in content.split() if len(_LETTERS.findall(w)) >= 3]
-            if len(words) >= 4 and letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        elif token.type == "paragraph_open" and tokens[index + 1].type == "inline" and _mostly_capitals(tokens[index + 1].content):
                 problems.add(
                     "PAP504", path, line, 1,
                     "this paragraph is written in capital letters, which is hard to read and is read out letter by letter by some screen readers",
@@ -94,10 +106,10 @@ def _inline_rules(path, token, line: int, problems: Problems) -> None:
                 )
 
 
-def check_report_accessibility(archive: Archive, report_file: ReportFile, problems: Problems) -> None:
+def check_appendices_accessibility(archive: Archive, report_file: ReportFile, problems: Problems) -> None:
+    """The content rules for a report's Markdown appendices (its body is checked with its other content)."""
     if report_file.report is None:
         return
-    check_markdown(report_file.path, report_file.body, report_file.body_line, problems)
     folder = report_file.path.parent
     for appendix in report_file.report.appendices:
         target = folder / appendix.file

@@ -7,6 +7,7 @@ import os
 import re
 from pathlib import Path
 
+from committee_papers.checks.accessibility import check_tokens
 from committee_papers.checks.appendices import resolve_inside
 from committee_papers.checks.locate import key, value
 from committee_papers.house_style import available_styles
@@ -39,11 +40,13 @@ def check_report(archive: Archive, report_file: ReportFile, problems: Problems) 
     """Checks that need one report and the council only; they run where the report is read."""
     if report_file.report is None:
         return
-    parsed = parse_report(archive, report_file, house_style(archive), public=False)
+    # One parse serves every check of the body; with HTML on, so raw HTML can be found.
+    parsed = parse_report(archive, report_file, house_style(archive), public=False, allow_html=True)
     _labels(parsed, problems)
-    _raw_html(archive, report_file, problems)
+    _raw_html(archive, report_file, parsed, problems)
     _links(report_file.path.parent, parsed, problems)
     _required(parsed, problems)
+    check_tokens(report_file.path, parsed.body.tokens, report_file.body_line, problems)
 
 
 def _where(parsed: ParsedReport, part_name: str, line: int) -> tuple[int, int]:
@@ -108,12 +111,12 @@ def _find(report_file: ReportFile, map_: list[int] | None, text: str) -> tuple[i
     return report_file.body_line + start, 1
 
 
-def _raw_html(archive: Archive, report_file: ReportFile, problems: Problems) -> None:
+def _raw_html(archive: Archive, report_file: ReportFile, parsed: ParsedReport, problems: Problems) -> None:
     if archive.council and archive.council.allow_raw_html:
         return
     if not _HTML_HINT.search(report_file.body):
         return
-    for token in parser(True).parse(report_file.body):
+    for token in parsed.body.tokens:
         found = (token.type == "html_block" and not token.content.lstrip().startswith("<!--")) or any(
             c.type == "html_inline" and not c.content.startswith("<!--") for c in token.children or []
         )

@@ -24,7 +24,7 @@ from committee_papers.problems import Problem, Problems
 from committee_papers.yamlsource import YamlDoc, YamlProblem, parse_yaml
 
 MEETING_ID = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9-]*?)(?:-(\d+))?$")
-PARALLEL_FROM = 400  # reports; below this a process pool costs more than it saves
+PARALLEL_FROM = 80  # meeting folders; below this a process pool costs more than it saves
 
 
 def find_papers(root: Path) -> Path:
@@ -89,15 +89,19 @@ def read_minutes(path: Path, problems: Problems) -> MinutesFile:
     return minutes
 
 
-def _read_reports(paths: list[Path], root: Path, context: Archive, hook) -> tuple[list[ReportFile], list[Problem]]:
-    problems = Problems(root)
-    reports = []
+def _read_folders(paths: list[Path], root: Path, context: Archive, hook) -> list[tuple[MeetingFolder, list[Problem]]]:
+    """Meeting folders, whole: meeting.yml, minutes and reports, each report checked by `hook`."""
+    folders = []
     for path in paths:
-        report = read_report(path, problems)
-        if hook is not None:
-            hook(context, report, problems)
-        reports.append(report)
-    return reports, problems.items
+        problems = Problems(root)
+        folder, report_paths = read_meeting_folder(path, problems)
+        for report_path in report_paths:
+            report = read_report(report_path, problems)
+            if hook is not None:
+                hook(context, report, problems)
+            folder.reports[report.id] = report
+        folders.append((folder, problems.items))
+    return folders
 
 
 def read_meeting_folder(path: Path, problems: Problems) -> tuple[MeetingFolder, list[Path]]:
@@ -127,7 +131,7 @@ def read_meeting_folder(path: Path, problems: Problems) -> tuple[MeetingFolder, 
     return folder, report_paths
 
 
-def load_archive(root: Path, problems: Problems, workers: int | None = None, report_hook=None) -> Archive:
+def load_archive(root: Path, problems: Problems, workers: int | None = None, report_hook=None, use_cache: bool = False) -> Archive:
     """Read every file of the papers folder; problems are collected, never raised.
 
     `report_hook(archive, report_file, problems)`, a module-level function, runs on
@@ -172,39 +176,95 @@ def load_archive(root: Path, problems: Problems, workers: int | None = None, rep
             archive.committee_docs[path.stem] = doc
 
     meetings = papers / "meetings"
-    pending: list[tuple[MeetingFolder, list[Path]]] = []
+    paths: list[Path] = []
     for path in sorted(meetings.iterdir()) if meetings.is_dir() else []:
         if path.name.startswith("."):
             continue
         if not path.is_dir():
             problems.add("PAP010", path, 1, 1, f"`{path.name}` is a file; each meeting is a folder named YYYY-MM-DD-<committee>")
             continue
-        if not check_name(path, problems):
-            continue
-        pending.append(read_meeting_folder(path, problems))
-
-    report_paths = [p for _, paths in pending for p in paths]
+        if check_name(path, problems):
+            paths.append(path)
     context = Archive(root=root, papers=papers, council=archive.council, templates=archive.templates, people=archive.people)
-    reports = _read_all_reports(report_paths, root, problems, workers, context, report_hook)
-    by_path = dict(zip(report_paths, reports))
-    for folder, paths in pending:
-        folder.reports = {p.stem: by_path[p] for p in paths}
+    cache = FolderCache(root, papers, report_hook) if use_cache else None
+    kept, digests = cache.unchanged(paths) if cache else ({}, {})
+    fresh = _read_all_folders([p for p in paths if p.name not in kept], root, workers, context, report_hook)
+    read = {folder.id: (folder, items) for folder, items in fresh}
+    for path in paths:
+        folder, items = kept.get(path.name) or read[path.name]
         archive.meetings[folder.id] = folder
+        problems.extend(items)
+    if cache:
+        cache.save({name: (digests[name], *(kept.get(name) or read[name])) for name in digests})
     return archive
 
 
-def _read_all_reports(paths: list[Path], root: Path, problems: Problems, workers: int | None, context, hook) -> list[ReportFile]:
+class FolderCache:
+    """Meeting folders read and checked by an earlier run, kept while their files are unchanged.
+
+    A folder is reused only if every file in it is byte for byte the same, and the
+    council, people, templates and this tool's version are too.
+    """
+
+    def __init__(self, root: Path, papers: Path, hook):
+        from committee_papers import __version__
+        from committee_papers.incremental import CACHE_DIR, digest, tree_digest
+
+        self.path = root / CACHE_DIR / "check.pickle"
+        templates = root / "templates"
+        self.context = digest(
+            __version__,
+            str(root.resolve()),
+            getattr(hook, "__qualname__", ""),
+            *(_bytes(papers / name) for name in ("council.yml", "people.yml")),
+            tree_digest(templates) if templates.is_dir() else "",
+        )
+        self.tree_digest = tree_digest
+
+    def unchanged(self, paths: list[Path]) -> tuple[dict, dict[str, str]]:
+        import pickle
+
+        digests = {path.name: self.tree_digest(path) for path in paths}
+        try:
+            with self.path.open("rb") as handle:
+                stored = pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
+            return {}, digests
+        if not isinstance(stored, dict) or stored.get("context") != self.context:
+            return {}, digests
+        folders = stored.get("folders", {})
+        kept = {name: folders[name][1:] for name in digests if name in folders and folders[name][0] == digests[name]}
+        return kept, digests
+
+    def save(self, folders: dict) -> None:
+        import pickle
+
+        try:
+            self.path.parent.mkdir(exist_ok=True)
+            temporary = self.path.with_suffix(".tmp")
+            with temporary.open("wb") as handle:
+                pickle.dump({"context": self.context, "folders": folders}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)
+        except OSError:
+            pass  # a read-only checkout: the next run reads everything again
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def _read_all_folders(paths: list[Path], root: Path, workers: int | None, context, hook) -> list[tuple[MeetingFolder, list[Problem]]]:
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if workers <= 1 or len(paths) < PARALLEL_FROM:
-        reports, items = _read_reports(paths, root, context, hook)
-        problems.extend(items)
-        return reports
+        return _read_folders(paths, root, context, hook)
     size = max(1, len(paths) // (workers * 4))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
-    reports: list[ReportFile] = []
+    folders = []
     with ProcessPoolExecutor(workers) as pool:
         n = len(chunks)
-        for chunk_reports, items in pool.map(_read_reports, chunks, [root] * n, [context] * n, [hook] * n):
-            reports.extend(chunk_reports)
-            problems.extend(items)
-    return reports
+        for chunk in pool.map(_read_folders, chunks, [root] * n, [context] * n, [hook] * n):
+            folders.extend(chunk)
+    return folders

@@ -94,7 +94,9 @@ def _splice_after_heading(tokens: list[Token], heading: str, extra: list[Token])
 EXEMPT_PASSAGE = "A passage of this report contains exempt information and is not published."
 
 
-def parse_report(archive: Archive, report_file: ReportFile, style: HouseStyle | None = None, public: bool = True) -> ParsedReport:
+def parse_report(
+    archive: Archive, report_file: ReportFile, style: HouseStyle | None = None, public: bool = True, allow_html: bool | None = None
+) -> ParsedReport:
     """Parse every Markdown part of a report and number its paragraphs in reading order.
 
     For the public (`public=True`) every `::: exempt` block is removed before numbering,
@@ -103,7 +105,8 @@ def parse_report(archive: Archive, report_file: ReportFile, style: HouseStyle | 
     report = report_file.report
     assert report is not None
     style = style or house_style(archive)
-    allow_html = bool(archive.council and archive.council.allow_raw_html)
+    if allow_html is None:
+        allow_html = bool(archive.council and archive.council.allow_raw_html)
     numbered = style.number_paragraphs
     numbering = Numbering()
 
@@ -113,6 +116,8 @@ def parse_report(archive: Archive, report_file: ReportFile, style: HouseStyle | 
     boilerplate = archive.council.boilerplate.statutory_implications if archive.council else None
     if numbered and boilerplate:
         extra = _parse(boilerplate, False, "boilerplate").tokens
+        for token in extra:
+            token.meta["generated"] = True
         placed = _splice_after_heading(body.tokens, IMPLICATIONS_HEADING, extra)
         if not placed:
             heading = _parse("## Statutory and Policy Implications", False, "boilerplate").tokens
