@@ -9,7 +9,7 @@ if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO="sudo"; fi
 # Debian packages: the browser the accessibility tests drive, fonts the PDFs embed,
 # the optional wkhtmltopdf engine, and poppler for looking at PDFs.
 need=""
-for pkg in chromium fonts-dejavu-core fonts-liberation fonts-noto-core wkhtmltopdf poppler-utils; do
+for pkg in chromium fonts-dejavu-core fonts-liberation wkhtmltopdf poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need="$need $pkg"
 done
 if [ -n "$need" ]; then

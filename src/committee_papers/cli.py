@@ -26,6 +26,11 @@ class Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # `papers check | head`: the reader stopped listening
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except Exception as exc:  # noqa: BLE001 - the last line of defence
             log = Path(tempfile.gettempdir()) / "papers-internal-error.log"
             try:
@@ -97,10 +102,10 @@ def _plural(count: int, word: str) -> str:
 @main.command("build")
 @DIR_ARG
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to write the site (default: DIR/site).")
-@click.option("--drafts", is_flag=True, help="Include drafts and unpublished agendas; every page then says DRAFT.")
-@click.option("--no-packs", "no_packs", is_flag=True, help="Build the website only, without PDF agenda packs.")
+@click.option("--drafts", is_flag=True, default=None, help="Include drafts and unpublished agendas; every page then says DRAFT.")
+@click.option("--no-packs", "no_packs", is_flag=True, default=None, help="Build the website only, without PDF agenda packs.")
 @click.option("--packs-only", is_flag=True, help="Build the PDF agenda packs only, not the website.")
-@click.option("--pdf-engine", type=click.Choice(["weasyprint", "wkhtmltopdf"]), default="weasyprint", show_default=True, help="The engine that lays out the PDFs.")
+@click.option("--pdf-engine", type=click.Choice(["weasyprint", "wkhtmltopdf"]), default=None, help="The engine that lays out the PDFs (default: mkdocs.yml's setting, or weasyprint).")
 @click.option("--full", is_flag=True, help="Render every page and PDF again instead of only what changed.")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages too.")
 def build_command(directory: Path, site_dir: Path | None, drafts: bool, no_packs: bool, packs_only: bool, pdf_engine: str, full: bool, verbose: bool) -> None:
@@ -126,13 +131,14 @@ def build_command(directory: Path, site_dir: Path | None, drafts: bool, no_packs
     if packs_only:
         from committee_papers.packs.build import build_packs_only
 
-        written = build_packs_only(result, directory, site_dir=site_dir, engine=pdf_engine)
+        written = build_packs_only(result, directory, site_dir=site_dir, engine=pdf_engine or "weasyprint")
         click.echo(f"Built {_plural(written, 'agenda pack')}.")
         return
     mkdocs_runner.quiet_mkdocs(verbose)
     try:
         out = mkdocs_runner.build(
-            directory, result, site_dir=site_dir, drafts=drafts, packs=not no_packs, pdf_engine=pdf_engine, incremental=not full
+            directory, result, site_dir=site_dir, drafts=drafts, packs=None if no_packs is None else not no_packs,
+            pdf_engine=pdf_engine, incremental=not full,
         )
     except mkdocs_runner.BuildFailed as exc:
         click.echo(f"The build failed: {exc}\nThe published site was not changed.", err=True)

@@ -38,7 +38,7 @@ def default_config(root: Path, council_name: str, workdir: Path) -> Path:
     return path
 
 
-def configure(root: Path, result: CheckResult, workdir: Path, *, site_dir: Path | None, drafts: bool, packs: bool, pdf_engine: str):
+def configure(root: Path, result: CheckResult, workdir: Path, *, site_dir: Path | None, drafts: bool | None, packs: bool | None, pdf_engine: str | None):
     """Load the council's mkdocs.yml (or the default one) with the plugin set up for this build."""
     own = root / "mkdocs.yml"
     council_name = result.archive.council.name if result.archive.council else "Committee papers"
@@ -52,9 +52,9 @@ def configure(root: Path, result: CheckResult, workdir: Path, *, site_dir: Path 
     if plugin is None:
         raise BuildFailed(f"{config_file} does not list the `{PLUGIN}` plugin under `plugins:`")
     plugin.config.root = plugin.config.root or str(root)
-    plugin.config.drafts = drafts
-    plugin.config.packs = packs
-    plugin.config.pdf_engine = pdf_engine
+    for name, given in (("drafts", drafts), ("packs", packs), ("pdf_engine", pdf_engine)):
+        if given is not None:  # the command line wins; otherwise mkdocs.yml's setting stands
+            plugin.config[name] = given
     plugin.preloaded = result
     return config
 
@@ -64,9 +64,9 @@ def build(
     result: CheckResult,
     *,
     site_dir: Path | None = None,
-    drafts: bool = False,
-    packs: bool = True,
-    pdf_engine: str = "weasyprint",
+    drafts: bool | None = None,
+    packs: bool | None = None,
+    pdf_engine: str | None = None,
     incremental: bool = True,
 ) -> Path:
     """Build the site. With a previous build and its cache, only what changed is rendered again."""

@@ -134,7 +134,7 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
 
         return json.dumps(
             [config.site_name, config.site_url, theme, list(config.extra_css), list(config.extra_javascript),
-             config.nav, self.config.search, self.config.drafts, getattr(material, "__version__", "")],
+             config.nav, self.config.search, self.config.drafts, self.config.pdf_engine, getattr(material, "__version__", "")],
             sort_keys=True, default=str,
         )
 
@@ -146,9 +146,12 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         digests = meeting_digests(site, self.global_digest)
         cache = BuildCache(root, self.final_site_dir)
         previous = cache.load(self.global_digest) if self.dirty and self.final_site_dir.is_dir() else {}
+        members = self.confidential_dir(config)
         self.fresh = {
             mid for mid, record in previous.items()
-            if digests.get(mid) == record.digest and all((self.final_site_dir / out).exists() for out in record.outputs)
+            if digests.get(mid) == record.digest
+            and all((self.final_site_dir / out).exists() for out in record.outputs)
+            and all((members / out).exists() for out in record.confidential)
         }
         if self.config.packs:  # a meeting kept from a build without packs still needs its packs
             self.fresh = {mid for mid in self.fresh if previous[mid].packs}
@@ -313,9 +316,10 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
             record.packs = True
 
     def confidential_dir(self, config) -> Path:
+        """Where the members' packs go; a --drafts build never replaces the real ones."""
         if self.config.confidential_dir:
             return Path(self.config.confidential_dir).resolve()
-        return self.root(config) / "confidential"
+        return self.root(config) / ("confidential-drafts" if self.config.drafts else "confidential")
 
     def on_build_error(self, *, error) -> None:
         if self.staging is not None:

@@ -154,8 +154,14 @@ class _SourceLines:
         return self.cache[file]
 
     def suppressed(self, problem: Problem) -> bool:
+        """A directive on the problem's line, or on the nearest non-blank line above it."""
         lines = self.lines(problem.file)
-        for number in (problem.line, problem.line - 1):
+        candidates = [problem.line]
+        above = problem.line - 1
+        while 1 <= above <= len(lines) and not lines[above - 1].strip():
+            above -= 1
+        candidates.append(above)
+        for number in candidates:
             if 1 <= number <= len(lines):
                 match = _DIRECTIVE.search(lines[number - 1])
                 if match and problem.code in re.findall(r"PAP\d+", match.group(1)):

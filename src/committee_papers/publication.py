@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from committee_papers.model.archive import MeetingFolder, ReportFile
 
 
+PUBLISHABLE = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".csv"}  # files a paper may link to or show
+
+
 def build_date() -> dt.date:
     """The build's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")

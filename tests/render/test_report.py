@@ -137,3 +137,36 @@ def test_exempt_report_shows_title_and_paragraphs_only(minimal):
     assert "paragraphs 3 and 7 of Part 1 of Schedule 12A" in html
     confidential = render_case("exempt-public", minimal, confidential=True)
     assert "CANARY-BODY" in confidential and "NOT FOR PUBLICATION" in confidential
+
+
+def _report_with(council, body: str) -> tuple[str, str]:
+    """Render the minimal council's report with `body` for the public and for members."""
+    path = council / "papers/meetings/2026-04-14-audit/04-internal-audit-plan.md"
+    front = path.read_text("utf-8").split("---\n")[1]
+    path.write_text("---\n" + front + "---\n" + body, "utf-8")
+    result = check(council)
+    folder = result.archive.meetings[MEETING]
+    item = next(i for i in agenda_items(result.archive, folder) if i.report and i.report.id == REPORT)
+    public = str(render_report(result.archive, folder, item, item.report))
+    members = str(render_report(result.archive, folder, item, item.report, confidential=True))
+    return public, members
+
+
+def test_exempt_passage_keeps_the_paragraph_numbers_of_the_members_version(minimal):
+    public, members = _report_with(
+        minimal,
+        "## Information\n\nFirst.\n\n::: exempt\nThe price is secret.\n\nSo is the buyer.\n:::\n\nAfter the passage. {#para:after}\n\n"
+        "See [paragraph](#para:after).\n",
+    )
+    assert "The price is secret" not in public and "The price is secret" in members
+    assert "A passage of this report contains exempt information and is not published." in public
+    after = [p for p in texts(public, "//p[@class='numbered']") if "After the passage" in p]
+    assert after == [p for p in texts(members, "//p[@class='numbered']") if "After the passage" in p]
+    assert after[0].startswith("5. ")
+    assert ("paragraph 5", "#p5") in {(" ".join(a.text_content().split()), a.get("href")) for a in lxml.html.fragment_fromstring(public, create_parent="div").xpath("//a")}
+
+
+def test_checker_directives_are_never_shown(minimal):
+    public, _ = _report_with(minimal, "## Information\n\n<!-- papers: ignore PAP503 -->\nFor the charter [click here](https://example.org/).\n")
+    assert "papers: ignore" not in public and "PAP503" not in public
+    assert "For the charter" in public

@@ -92,10 +92,11 @@ def make_council(root: Path, seed: int) -> Canaries:
         "---\npresent: [pat-moss, lou-reed]\n---\n\n## 1. Apologies for Absence\n\nNone.\n\n## 2. Declarations of Interests\n\nNone.\n\n"
         f"## 3. Public Report\n\nDiscussed.\n\n::: exempt\nMembers noted {_canary(rng, secret, 'minuteblock')}.\n:::\n\n"
         "::: resolved 2025/001\n1. That the report be approved.\n:::\n\n"
-        "## 4. Exclusion of the Public\n\n::: resolved 2025/002\n1. That the public be excluded.\n:::\n\n"
+        f":::: exempt\n::: resolved 2025/002\n1. That {_canary(rng, secret, 'exemptresolution')} be noted.\n:::\n::::\n\n"
+        "## 4. Exclusion of the Public\n\n::: resolved 2025/003\n1. That the public be excluded.\n:::\n\n"
         f"## 5. Secret Negotiations\n\nMembers discussed {_canary(rng, secret, 'minute')}.\n\n"
-        f"::: resolved 2025/003\n1. That {_canary(rng, secret, 'resolution')} be accepted.\n:::\n\n"
-        f"## 6. {title}\n\nAgreed.\n\n::: resolved 2025/004\n1. That the sale proceed.\n:::\n",
+        f"::: resolved 2025/004\n1. That {_canary(rng, secret, 'resolution')} be accepted.\n:::\n\n"
+        f"## 6. {title}\n\nAgreed.\n\n::: resolved 2025/005\n1. That the sale proceed.\n:::\n",
         "utf-8",
     )
     (second / "meeting.yml").write_text(

@@ -89,7 +89,7 @@ def _inline_rules(path, token, line: int, problems: Problems) -> None:
             problems.add(
                 "PAP500", path, line, 1,
                 f"the image `{child.attrGet('src')}` has no text alternative",
-                "describe the image in the square brackets: ![What the image shows](file.png)",
+                "describe the image in the square brackets: `![What the image shows](file.png)`",
             )
         elif child.type == "link_open" and not child.meta.get("para_ref"):
             words = []
@@ -118,7 +118,11 @@ def check_appendices_accessibility(archive: Archive, report_file: ReportFile, pr
                 text = target.read_text("utf-8")
             except (OSError, UnicodeDecodeError):
                 continue  # reported by the appendix checks
-            check_markdown(target, text, 1, problems, top_level=None)
+            from committee_papers.checks.content import check_links
+
+            tokens = parser(True).parse(text)
+            check_tokens(target, tokens, 1, problems, top_level=None)
+            check_links(folder, report_file.id, target, text.split("\n"), 1, tokens, problems)
 
 
 def check_minutes_accessibility(archive: Archive, problems: Problems, today=None) -> None:

@@ -14,6 +14,7 @@ from committee_papers.house_style import available_styles
 from committee_papers.markdown.parser import parser
 from committee_papers.model.archive import Archive, ReportFile
 from committee_papers.problems import Problems
+from committee_papers.publication import PUBLISHABLE
 from committee_papers.render.report import ParsedReport, house_style, parse_report
 
 _HTML_HINT = re.compile(r"<[A-Za-z!/]")
@@ -102,13 +103,16 @@ def _labels(parsed: ParsedReport, problems: Problems) -> None:
 
 
 def _find(report_file: ReportFile, map_: list[int] | None, text: str) -> tuple[int, int]:
-    """The line and column of `text` within a body token's lines (its first line if not found)."""
+    return find_in(report_file.body.split("\n"), report_file.body_line, map_, text)
+
+
+def find_in(lines: list[str], first_line: int, map_: list[int] | None, text: str) -> tuple[int, int]:
+    """The line and column of `text` within a token's lines (its first line if not found)."""
     start, end = (map_ or [0, 1])[0], (map_ or [0, 1])[1]
-    lines = report_file.body.split("\n")
     for offset in range(start, min(end, len(lines))):
         if text in lines[offset]:
-            return report_file.body_line + offset, lines[offset].index(text) + 1
-    return report_file.body_line + start, 1
+            return first_line + offset, lines[offset].index(text) + 1
+    return first_line + start, 1
 
 
 def _raw_html(archive: Archive, report_file: ReportFile, parsed: ParsedReport, problems: Problems) -> None:
@@ -133,41 +137,52 @@ def _raw_html(archive: Archive, report_file: ReportFile, parsed: ParsedReport, p
 
 def _links(folder: Path, parsed: ParsedReport, problems: Problems) -> None:
     report_file = parsed.report_file
-    for token in parsed.body.tokens:
+    appendices = {(folder / a.file).resolve() for a in report_file.report.appendices} if report_file.report else set()
+    check_links(folder, report_file.id, report_file.path, report_file.body.split("\n"), report_file.body_line, parsed.body.tokens, problems, appendices)
+
+
+def check_links(
+    folder: Path, report_id: str, path: Path, lines: list[str], first_line: int, tokens, problems: Problems, appendices: set[Path] = frozenset()
+) -> None:
+    """Links and images must stay in the meeting folder, exist, and be files the site publishes."""
+    for token in tokens:
         for child in token.children or []:
             target = child.attrGet("href") if child.type == "link_open" else child.attrGet("src") if child.type == "image" else None
-            if child.type == "image" and isinstance(target, str) and (_SCHEME.match(target) or target.startswith("//")):
-                line, column = _find(report_file, token.map, target)
+            if not target or not isinstance(target, str) or child.meta.get("para_ref") is not None:
+                continue
+            remote = bool(_SCHEME.match(target)) or target.startswith("//")
+            if child.type == "image" and remote and not target.startswith("#"):
+                line, column = find_in(lines, first_line, token.map, target)
                 problems.add(
-                    "PAP505", report_file.path, line, column,
+                    "PAP505", path, line, column,
                     f"the image `{target}` comes from another website",
-                    f"save the image in {folder.name}/{report_file.id}/ and link to it there",
+                    f"save the image in {folder.name}/{report_id}/ and link to it there",
                 )
                 continue
-            if not target or not isinstance(target, str) or target.startswith("#") or _SCHEME.match(target) or target.startswith("//"):
+            if target.startswith("#") or remote:
                 continue
             local = target.split("#", 1)[0].split("?", 1)[0]
             if not local:
                 continue
-            line, column = _find(report_file, token.map, target)
+            line, column = find_in(lines, first_line, token.map, target)
             resolved = resolve_inside(folder, local)
             if resolved is None:
                 problems.add(
-                    "PAP209",
-                    report_file.path,
-                    line,
-                    column,
+                    "PAP209", path, line, column,
                     f"the link `{target}` leads outside this meeting's folder",
-                    f"put the file in {folder.name}/{report_file.id}/ and link to it from there",
+                    f"put the file in {folder.name}/{report_id}/ and link to it from there",
                 )
             elif not os.path.exists(resolved):
                 problems.add(
-                    "PAP208",
-                    report_file.path,
-                    line,
-                    column,
+                    "PAP208", path, line, column,
                     f"the linked file `{target}` does not exist",
                     f"add the file, or correct the path; paths start from the meeting folder {folder.name}/",
+                )
+            elif os.path.isfile(resolved) and resolved.suffix.lower() not in PUBLISHABLE and resolved.resolve() not in appendices:
+                problems.add(
+                    "PAP506", path, line, column,
+                    f"the link to `{target}` will be shown as plain text: {resolved.suffix or 'files without a type'} files are not published",
+                    "save it as PDF, or make it an appendix; images, PDF and CSV files are published",
                 )
 
 

@@ -19,7 +19,12 @@ def read_minutes_body(body: str, body_line: int, path: Path, problems: Problems)
     minutes: list[Minute] = []
     starts: list[int] = []
     open_resolution: Resolution | None = None
+    exempt_depth = 0
     for index, token in enumerate(tokens):
+        if token.type == "container_exempt_open":
+            exempt_depth += 1
+        elif token.type == "container_exempt_close":
+            exempt_depth -= 1
         line = (token.map[0] if token.map else 0) + body_line
         if token.type == "heading_open" and token.tag == "h2":
             text = tokens[index + 1].content.strip()
@@ -50,7 +55,7 @@ def read_minutes_body(body: str, body_line: int, path: Path, problems: Problems)
                     "the `::: resolved` block has no resolution number",
                     "write the number after the word, for example `::: resolved 2026/014`",
                 )
-            open_resolution = Resolution(number=number, line=line, column=len("::: resolved ") + 1)
+            open_resolution = Resolution(number=number, line=line, column=len("::: resolved ") + 1, exempt=exempt_depth > 0)
             if minutes and number:
                 minutes[-1].resolutions.append(open_resolution)
             if token.map and not _closed(lines, token.map):

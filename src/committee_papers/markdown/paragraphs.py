@@ -19,12 +19,20 @@ class Numbering:
 
 
 def number_paragraphs(tokens: list[Token], numbering: Numbering, enabled: bool = True) -> None:
-    """Number each top-level paragraph; lists, tables, quotes and headings keep none."""
+    """Number each top-level paragraph; lists, tables, quotes and headings keep none.
+
+    Paragraphs of an exempt passage count as top-level: members read them in sequence.
+    """
+    exempt = 0
     for token in tokens:
+        if token.type == "container_exempt_open":
+            exempt += 1
+        elif token.type == "container_exempt_close":
+            exempt -= 1
         if token.type != "paragraph_open":
             continue
         label = token.meta.get("label")
-        top_level = token.level == 0
+        top_level = token.level == exempt
         if enabled and top_level:
             number = numbering.next
             numbering.next += 1

@@ -21,6 +21,7 @@ def parser(allow_html: bool = False) -> MarkdownIt:
     md.use(deflist_plugin)
     md.use(container_plugin, name="resolved")
     md.use(container_plugin, name="exempt")
+    md.core.ruler.before("block", "blank_directives", rules.blank_directives)
     md.core.ruler.push("drop_directives", rules.drop_directives)
     md.core.ruler.push("para_labels", rules.para_labels)
     md.core.ruler.push("para_refs", rules.para_refs)

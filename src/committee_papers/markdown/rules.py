@@ -7,6 +7,7 @@ import re
 from markdown_it.rules_core import StateCore
 
 DIRECTIVE = re.compile(r"^\s*<!--\s*papers:\s*ignore\b.*-->\s*$")
+DIRECTIVE_LINES = re.compile(r"^[ \t]*<!--[ \t]*papers:[ \t]*ignore\b[^\n]*-->[ \t]*$", re.M)
 LABEL = re.compile(r"\s*\{#para:([A-Za-z0-9_-]+)\}\s*$")
 REF_PREFIX = "#para:"
 _SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
@@ -56,8 +57,17 @@ def validate_link(url: str) -> bool:
     return lowered.startswith(_SAFE_SCHEMES)
 
 
+def blank_directives(state: StateCore) -> None:
+    """`<!-- papers: ignore PAPnnn -->` lines speak to the checker: blanked before parsing, never shown.
+
+    Blanking keeps every other line where it was, so positions still match the file.
+    """
+    if "papers:" in state.src:
+        state.src = DIRECTIVE_LINES.sub("", state.src)
+
+
 def drop_directives(state: StateCore) -> None:
-    """`<!-- papers: ignore PAPnnn -->` lines speak to the checker and are never shown."""
+    """Directives that reach the tokens another way (inside raw HTML blocks) are dropped too."""
     tokens = state.tokens
     keep = []
     skip = 0

@@ -28,6 +28,7 @@ class Resolution:
     column: int
     items: list[str] = field(default_factory=list)
     markdown: str = ""
+    exempt: bool = False  # written inside a `::: exempt` block: never published
 
 
 @dataclass

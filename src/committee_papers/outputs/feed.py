@@ -6,7 +6,6 @@ import datetime as dt
 
 from feedgen.feed import FeedGenerator
 
-from committee_papers.exemption import paragraphs_label
 from committee_papers.pages import urls
 from committee_papers.pages.site import Site
 from committee_papers.render.report import public_title
@@ -36,11 +35,7 @@ def atom_feed(site: Site) -> bytes:
             )
     for decision in site.decisions:
         title = public_title(decision.minute.title, decision.exempt)
-        summary = (
-            f"Exempt ({paragraphs_label(decision.exempt)}): not published."
-            if decision.exempt
-            else " ".join(decision.items)
-        )
+        summary = f"Exempt ({decision.withheld_label}): not published." if decision.withheld else " ".join(decision.public_items)
         entries.append(
             (
                 decision.meeting.date,

@@ -7,7 +7,6 @@ import json
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
-from committee_papers.exemption import paragraphs_label
 from committee_papers.pages import urls
 from committee_papers.pages.site import Site
 from committee_papers.publication import public_report_id
@@ -136,8 +135,8 @@ def records(site: Site) -> dict[str, list[BaseModel]]:
                 committee=decision.meeting.committee_id,
                 minute=decision.minute.number,
                 title=public_title(decision.minute.title, decision.exempt),
-                resolutions=[] if decision.exempt else decision.items,
-                exempt=paragraphs_label(decision.exempt) if decision.exempt else None,
+                resolutions=decision.public_items,
+                exempt=decision.withheld_label,
             )
         )
     for pid, councillor in site.archive.people.councillors.items():

@@ -18,7 +18,7 @@ from committee_papers.pages.render import PageRenderer
 from committee_papers.pages.site import MeetingView
 from committee_papers.render.environment import letter
 from committee_papers.render.people import person
-from committee_papers.render.report import public_title, render_report
+from committee_papers.render.report import EXEMPT_PASSAGE, public_title, render_report
 from committee_papers.supplements import Supplement, original_items
 
 
@@ -92,7 +92,9 @@ class PackComposer:
                     pages.append({"id": holder.id})
                 entry["pdf_pages"] = pages
             else:
-                entry["html"] = self.renderer.markdown(source.read_text("utf-8"), top=3, public=not confidential)
+                entry["html"] = self.renderer.markdown(
+                    source.read_text("utf-8"), top=3, public=not confidential, resolve=self.file_resolver(view), notice=EXEMPT_PASSAGE
+                )
             result.append(entry)
         return result
 

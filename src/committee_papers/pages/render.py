@@ -20,13 +20,12 @@ from committee_papers.pages import urls
 from committee_papers.pages.headings import TocEntry, add_heading_ids
 from committee_papers.pages.tables import wrap_tables
 from committee_papers.pages.site import MeetingView, Site
-from committee_papers.publication import public_report_id, year_label, year_slug
+from committee_papers.publication import PUBLISHABLE, public_report_id, year_label, year_slug
 from committee_papers.render.environment import template_environment
 from committee_papers.render.people import person
-from committee_papers.render.report import AppendixView, public_title, render_report
+from committee_papers.render.report import EXEMPT_PASSAGE, AppendixView, public_title, render_report, rewrite_local_links
 from committee_papers.supplements import added_late, supplements
 
-PUBLISHABLE = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".csv"}
 EXEMPT_MINUTE = "This part of the minutes contains exempt information and is not published."
 
 
@@ -81,8 +80,9 @@ class PageRenderer:
         html, toc = add_heading_ids(wrap_tables(html))
         return Page(url=url, title=title, html=html, description=description, crumbs=crumbs, toc=toc)
 
-    def markdown(self, text: str, shift: int = 0, public: bool = True, top: int | None = None) -> Markup:
-        """Markdown outside a report: `shift` moves headings down; `top` puts the highest at that level."""
+    def markdown(self, text: str, shift: int = 0, public: bool = True, top: int | None = None, resolve=None, notice: str = EXEMPT_MINUTE) -> Markup:
+        """Markdown outside a report: `shift` moves headings down; `top` puts the highest at that level;
+        `resolve` gives the address of each file it links to (see render.report.rewrite_local_links)."""
         md = parser(self.allow_html)
         env: dict = {}
         tokens = md.parse(text or "", env)
@@ -91,7 +91,9 @@ class PageRenderer:
         elif shift:
             shift_headings(tokens, shift)
         if public:
-            tokens = strip_exempt(tokens, EXEMPT_MINUTE)
+            tokens = strip_exempt(tokens, notice)
+        if resolve is not None:
+            rewrite_local_links(tokens, resolve)
         tokens = resolution_blocks(tokens)
         return Markup(render_tokens(md, tokens, env))
 
@@ -260,11 +262,13 @@ class PageRenderer:
                 else:
                     href = f"#appendix-{letter.lower()}"
                     text = (view.folder.path / appendix.file).read_text("utf-8")
-                    bodies.append({"letter": letter, "title": title, "html": self.markdown(text, top=3)})
+                    resolve = self.local_file_resolver(view, urls.report(view.id, report.id))
+                    html = self.markdown(text, top=3, resolve=resolve, notice=EXEMPT_PASSAGE)
+                    bodies.append({"letter": letter, "title": title, "html": html})
             listed.append(AppendixView(letter=letter, title=title, href=href, exempt_label=paragraphs_label(exempt) if exempt else None))
         return listed, bodies
 
-    def local_file_resolver(self, view: MeetingView, page_url: str):
+    def local_file_resolver(self, view: MeetingView, page_url: str, appendix_links: dict | None = None):
         """Where a file the report links to is published: copied beside the meeting's pages.
 
         Only images, PDFs and CSV files are published, and never a file that is an
@@ -284,6 +288,8 @@ class PageRenderer:
             source = resolve_inside(view.folder.path, path)
             if source is None or not os.path.isfile(source) or source.resolve() in exempt_files:
                 return None
+            if appendix_links and source.resolve() in appendix_links:
+                return appendix_links[source.resolve()]
             if source.suffix.lower() not in PUBLISHABLE:
                 return None
             url = f"meetings/{view.id}/{source.relative_to(view.folder.path).as_posix()}"
@@ -297,8 +303,13 @@ class PageRenderer:
         exempt = report.report.exempt is not None
         appendices, bodies = ([], []) if exempt else self.appendices(view, report)
         page_url = urls.report(view.id, public_report_id(item))
+        links = {
+            (view.folder.path / a.file).resolve(): shown.href
+            for a, shown in zip(report.report.appendices, appendices)
+            if shown.href is not None
+        }
         fragment = render_report(
-            self.archive, view.folder, item, report, appendices=appendices, resolve=self.local_file_resolver(view, page_url)
+            self.archive, view.folder, item, report, appendices=appendices, resolve=self.local_file_resolver(view, page_url, links)
         )
         title = public_title(report.report.title, report.report.exempt)
         return self.page(
@@ -374,8 +385,8 @@ class PageRenderer:
             {
                 "decision": d,
                 "title": public_title(d.minute.title, d.exempt),
-                "items": [] if d.exempt else [self.inline(text) for text in d.items],
-                "notice": paragraphs_label(d.exempt) if d.exempt else None,
+                "items": [self.inline(text) for text in d.public_items],
+                "notice": d.withheld_label,
             }
             for d in self.site.decisions
         ]

@@ -54,7 +54,25 @@ class DecisionView:
     meeting: MeetingView
     minute: Minute
     items: list[str]
-    exempt: Exempt | None
+    exempt: Exempt | None  # the agenda item is exempt
+    in_exempt_passage: bool = False  # the resolution sits in a `::: exempt` block of a public minute
+
+    @property
+    def withheld(self) -> bool:
+        return self.exempt is not None or self.in_exempt_passage
+
+    @property
+    def public_items(self) -> list[str]:
+        """The resolution's text, or nothing when it must not be published."""
+        return [] if self.withheld else self.items
+
+    @property
+    def withheld_label(self) -> str | None:
+        from committee_papers.exemption import paragraphs_label
+
+        if self.exempt is not None:
+            return paragraphs_label(self.exempt)
+        return "exempt information" if self.in_exempt_passage else None
 
 
 @dataclass
@@ -103,6 +121,7 @@ class Site:
                             minute=minute,
                             items=resolution.items,
                             exempt=item.exempt if item else None,
+                            in_exempt_passage=resolution.exempt,
                         )
                     )
         return sorted(found, key=lambda d: (d.meeting.date, d.number), reverse=True)

@@ -137,13 +137,13 @@ def parse_report(
             extras[f"implications.{key}"] = _parse(implication.text, allow_html, f"implications.{key}")
 
     parts = ([purpose] if purpose else []) + [body] + [part for _, _, part in comments]
-    if public:
-        for part in [*parts, *extras.values()]:
-            part.tokens = strip_exempt(part.tokens, EXEMPT_PASSAGE)
     for part in parts:
         number_paragraphs(part.tokens, numbering, enabled=numbered)
     for part in [*parts, *extras.values()]:
         resolve_references(part.tokens, numbering)
+    if public:  # after numbering, so the public and members' versions number paragraphs alike
+        for part in [*parts, *extras.values()]:
+            part.tokens = strip_exempt(part.tokens, EXEMPT_PASSAGE)
     return ParsedReport(report_file, style, purpose, body, comments, extras, numbering, placed)
 
 
