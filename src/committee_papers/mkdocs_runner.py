@@ -72,14 +72,16 @@ def build(
     """Build the site. With a previous build and its cache, only what changed is rendered again."""
     from mkdocs.commands.build import build as mkdocs_build
 
-    from committee_papers.incremental import BuildCache
-
     with tempfile.TemporaryDirectory(prefix="papers-config-") as workdir:
         config = configure(root, result, Path(workdir), site_dir=site_dir, drafts=drafts, packs=packs, pdf_engine=pdf_engine)
-        dirty = incremental and BuildCache(root, Path(config.site_dir)).path.exists() and Path(config.site_dir).is_dir()
-        config.plugins.run_event("startup", command="build", dirty=dirty)
+        plugin = config.plugins[PLUGIN]
+        plugin.incremental = incremental
+        plugin.parallel_pages = True
+        # Always "dirty": the build goes into a fresh folder, and MkDocs then skips the
+        # pages the plugin has already written (kept from the last build, or built in parallel).
+        config.plugins.run_event("startup", command="build", dirty=True)
         try:
-            mkdocs_build(config, dirty=dirty)
+            mkdocs_build(config, dirty=True)
         except (Abort, PluginError) as exc:
             raise BuildFailed(str(exc)) from None
         finally:

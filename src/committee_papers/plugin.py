@@ -71,6 +71,9 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         self.final_site_dir: Path | None = None
         self.staging: Path | None = None
         self.search_seen = 0
+        self.parallel_pages = False  # set by `papers build`
+        self.incremental = True  # `papers build --full` turns it off
+        self.nav = None
         self.order: list[str] = []  # every generated page, in the same order whatever was kept
         self.entries: dict[str, list] = {}  # search entries made in this build, by page
 
@@ -145,7 +148,7 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         self.global_digest = global_digest(site, self._settings(config))
         digests = meeting_digests(site, self.global_digest)
         cache = BuildCache(root, self.final_site_dir)
-        previous = cache.load(self.global_digest) if self.dirty and self.final_site_dir.is_dir() else {}
+        previous = cache.load(self.global_digest) if self.incremental and self.dirty and self.final_site_dir.is_dir() else {}
         members = self.confidential_dir(config)
         self.fresh = {
             mid for mid, record in previous.items()
@@ -221,7 +224,8 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
             if src_uri in self.kept:
                 file.is_modified = lambda: False  # its output is linked from the previous build
             files.append(file)
-        outputs = {**all_calendars(self.site), urls.feed(): atom_feed(self.site), **open_data(self.site)}
+        with phase("calendars, feed, open data"):
+            outputs = {**all_calendars(self.site), urls.feed(): atom_feed(self.site), **open_data(self.site)}
         for path, content in outputs.items():
             files.append(File.generated(config, path, content=content))
         for asset in self.assets:
@@ -231,8 +235,27 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         files.append(File.generated(config, CSS, content=css))
         return files
 
+    def on_nav(self, nav, *, config, files):
+        self.nav = nav
+        return nav
+
     def on_env(self, env, *, config, files):
+        """In a `papers build`, lay our pages into the theme in parallel worker processes.
+
+        MkDocs renders pages one at a time; here forked workers run MkDocs' own page
+        build for our pages, and MkDocs' loop then skips them (a dirty build skips
+        unmodified files).
+        """
         self._pages_started = __import__("time").perf_counter()
+        if self.parallel_pages and self.dirty and self.command == "build":
+            from committee_papers.pages.theme import build_in_parallel
+
+            ours = [f.page for f in files.documentation_pages() if f.page is not None and f.src_uri in self.pages and f.is_modified()]
+            self.entries.update(build_in_parallel(ours, config, files, self.nav, env))
+            for page in ours:
+                page.file.is_modified = lambda: False
+                page.content = None  # written; free the memory
+                self.pages[page.file.src_uri].html = ""
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -268,12 +291,13 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         if os.environ.get("PAPERS_TIMINGS") and hasattr(self, "_pages_started"):
             print(f"[timing] mkdocs pages: {__import__('time').perf_counter() - self._pages_started:.2f} s", file=sys.stderr)
         staging = Path(config.site_dir)
-        if staging != self.final_site_dir:  # (when serving, kept files are already in place)
-            for mid in self.fresh:
-                for output in self.records[mid].outputs:
-                    link_or_copy(self.final_site_dir / output, staging / output)
+        with phase("link kept files"):
+            if staging != self.final_site_dir:  # (when serving, kept files are already in place)
+                for mid in self.fresh:
+                    for output in self.records[mid].outputs:
+                        link_or_copy(self.final_site_dir / output, staging / output)
         index = _search_index(config)
-        if index is not None and self.kept:
+        if index is not None and (self.kept or self.parallel_pages):
             # the same entries in the same order as a full build would make
             order = [f.src_uri for f in self.files.documentation_pages()]
             index.entries[:] = [
@@ -285,11 +309,12 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         if self.config.search == "pagefind":
             with phase("pagefind"):
                 _pagefind(staging)
-        if self.staging is not None:
-            publish.swap_into_place(self.staging, self.final_site_dir)
-            config.site_dir = str(self.final_site_dir)
-            self.staging = None
-        BuildCache(self.root(config), self.final_site_dir).save(self.global_digest, self.records)
+        with phase("publish and save the cache"):
+            if self.staging is not None:
+                publish.swap_into_place(self.staging, self.final_site_dir)
+                config.site_dir = str(self.final_site_dir)
+                self.staging = None
+            BuildCache(self.root(config), self.final_site_dir).save(self.global_digest, self.records)
 
     def _packs(self, config, staging: Path) -> None:
         from committee_papers.packs.build import build_all_packs, rich_progress

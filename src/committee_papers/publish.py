@@ -49,12 +49,25 @@ def swap_into_place(staging: Path, final: Path) -> None:
         os.rename(staging, final)
         return
     if _exchange(staging, final):
-        shutil.rmtree(staging, ignore_errors=True)  # now holds the old site
+        old = staging.parent / f".{final.name}-old-{secrets.token_hex(4)}"
+        os.rename(staging, old)  # now holds the old site
+        _remove_later(old)
         return
     old = final.parent / f".{final.name}-old-{secrets.token_hex(4)}"
     os.rename(final, old)  # the only moment without a site; renameat2 avoids it on Linux
     os.rename(staging, final)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_later(folder: Path) -> None:
+    """Delete the superseded site without making the build wait; a later build removes any leftovers."""
+    import subprocess
+
+    rm = shutil.which("rm")
+    if rm and os.name == "posix":
+        subprocess.Popen([rm, "-rf", "--", str(folder)], start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def discard(staging: Path) -> None:

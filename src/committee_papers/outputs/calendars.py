@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
@@ -59,15 +60,27 @@ def event(site: Site, view: MeetingView) -> Event:
     return item
 
 
+@lru_cache(maxsize=1)
+def _london_timezone():
+    """Europe/London as a VTIMEZONE, worked out once: every calendar carries the same one."""
+    probe = Calendar()
+    happening = Event()
+    happening.add("dtstart", dt.datetime(2026, 1, 1, 12, tzinfo=LONDON))
+    probe.add_component(happening)
+    probe.add_missing_timezones()
+    return next(iter(probe.walk("VTIMEZONE")))
+
+
 def calendar(site: Site, views: list[MeetingView], name: str) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//committee-papers//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/London")
+    if any(view.time for view in views):
+        cal.add_component(_london_timezone())
     for view in views:
         cal.add_component(event(site, view))
-    cal.add_missing_timezones()
     return cal.to_ical()
 
 
