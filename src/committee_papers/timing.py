@@ -17,4 +17,7 @@ def phase(name: str):
     try:
         yield
     finally:
-        print(f"[timing] {name}: {time.perf_counter() - start:.2f} s", file=sys.stderr)
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        print(f"[timing] {name}: {time.perf_counter() - start:.2f} s (peak so far {peak} MB)", file=sys.stderr)
