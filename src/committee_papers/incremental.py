@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from committee_papers import __version__
@@ -57,6 +57,7 @@ class MeetingRecord:
     outputs: list[str] = field(default_factory=list)  # site-relative files: pages, copied files, PDFs
     confidential: list[str] = field(default_factory=list)
     packs: bool = False  # whether the PDFs were built (a --no-packs build leaves them out)
+    event: str = ""  # the meeting's calendar event, as iCalendar text
 
 
 class BuildCache:
@@ -85,11 +86,23 @@ class BuildCache:
             "format": FORMAT,
             "version": __version__,
             "global": global_digest,
-            "meetings": {mid: asdict(record) for mid, record in records.items()},
+            "meetings": {mid: _plain(record) for mid, record in records.items()},
         }
         temporary = self.path.with_suffix(".tmp")
         temporary.write_text(json.dumps(data), "utf-8")
         os.replace(temporary, self.path)
+
+
+def _plain(record: MeetingRecord) -> dict:
+    """A record as JSON data (dataclasses.asdict deep-copies everything, which is slow at this size)."""
+    return {
+        "digest": record.digest,
+        "pages": {uri: vars(page) for uri, page in record.pages.items()},
+        "outputs": record.outputs,
+        "confidential": record.confidential,
+        "packs": record.packs,
+        "event": record.event,
+    }
 
 
 def link_or_copy(source: Path, target: Path) -> None:

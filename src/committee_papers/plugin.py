@@ -160,7 +160,7 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
             self.fresh = {mid for mid in self.fresh if previous[mid].packs}
         self.pages = {page.src_uri: page for page in renderer.global_pages()}
         if self.config.search == "pagefind":
-            search = renderer.search_page()
+            search = renderer.search_page(self.search_years())
             self.pages[search.src_uri] = search
         changed = [view for view in site.meetings if view.id not in self.fresh]
         rendered = render_meetings(renderer, changed, allow_fork=self.command != "serve")
@@ -225,7 +225,11 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
                 file.is_modified = lambda: False  # its output is linked from the previous build
             files.append(file)
         with phase("calendars, feed, open data"):
-            outputs = {**all_calendars(self.site), urls.feed(): atom_feed(self.site), **open_data(self.site)}
+            known = {mid: self.records[mid].event.encode("utf-8") for mid in self.fresh if self.records[mid].event}
+            calendars, events = all_calendars(self.site, known)
+            for mid, text in events.items():
+                self.records[mid].event = text.decode("utf-8")
+            outputs = {**calendars, urls.feed(): atom_feed(self.site), **open_data(self.site)}
         for path, content in outputs.items():
             files.append(File.generated(config, path, content=content))
         for asset in self.assets:
@@ -308,12 +312,13 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
                 self._packs(config, staging)
         if self.config.search == "pagefind":
             with phase("pagefind"):
-                _pagefind(staging)
-        with phase("publish and save the cache"):
+                self._search(staging)
+        with phase("publish"):
             if self.staging is not None:
                 publish.swap_into_place(self.staging, self.final_site_dir)
                 config.site_dir = str(self.final_site_dir)
                 self.staging = None
+        with phase("save the cache"):
             BuildCache(self.root(config), self.final_site_dir).save(self.global_digest, self.records)
 
     def _packs(self, config, staging: Path) -> None:
@@ -340,6 +345,25 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         for mid, record in self.records.items():
             record.packs = True
 
+    def _search(self, staging: Path) -> None:
+        from committee_papers.outputs.search import SearchIndexError, build_search, year_of
+
+        years = self.search_years()
+        changed = {year_of(view.id) for view in self.site.meetings if view.id not in self.fresh}
+        general = [
+            f.dest_uri for f in self.files.documentation_pages()
+            if not (f.dest_uri.startswith("meetings/") and f.dest_uri[9:13] in years and f.dest_uri[13:14] == "-")
+        ]
+        try:
+            build_search(staging, general, years, set(years) - changed, self.final_site_dir if self.fresh else None)
+        except SearchIndexError as exc:
+            raise PluginError(f"Pagefind could not index the site: {exc}") from None
+
+    def search_years(self) -> list[str]:
+        from committee_papers.outputs.search import year_of
+
+        return sorted({year_of(view.id) for view in self.site.meetings})
+
     def confidential_dir(self, config) -> Path:
         """Where the members' packs go; a --drafts build never replaces the real ones."""
         if self.config.confidential_dir:
@@ -362,13 +386,3 @@ def _search_index(config):
         if index is not None and hasattr(index, "entries"):
             return index
     return None
-
-
-def _pagefind(site_dir: Path) -> None:
-    """Pagefind's pre-built, chunked index: a browser loads only the parts a search needs."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", "pagefind", "--silent"],
-        capture_output=True, text=True,
-    )
-    if result.returncode != 0:
-        raise PluginError(f"Pagefind could not index the site: {result.stderr.strip() or result.stdout.strip()}")

@@ -196,6 +196,7 @@ def load_archive(root: Path, problems: Problems, workers: int | None = None, rep
         problems.extend(items)
     if cache:
         cache.save({name: (digests[name], *(kept.get(name) or read[name])) for name in digests})
+        archive.folder_digests = digests
     return archive
 
 

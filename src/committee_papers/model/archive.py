@@ -62,6 +62,7 @@ class Archive:
     committee_docs: dict[str, YamlDoc] = field(default_factory=dict)
     meetings: dict[str, MeetingFolder] = field(default_factory=dict)
     templates: Path | None = None
+    folder_digests: dict[str, str] = field(default_factory=dict)  # meeting folder → digest of its files, when known
     unreadable: set[str] = field(default_factory=set)  # files that failed to load, so checks that need them stay quiet
 
     def person_name(self, ref: Any) -> str | None:

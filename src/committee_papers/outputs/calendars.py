@@ -71,24 +71,37 @@ def _london_timezone():
     return next(iter(probe.walk("VTIMEZONE")))
 
 
-def calendar(site: Site, views: list[MeetingView], name: str) -> bytes:
+_END = b"END:VCALENDAR\r\n"
+
+
+@lru_cache(maxsize=1)
+def _london_timezone_text() -> bytes:
+    return _london_timezone().to_ical()
+
+
+def calendar(site: Site, views: list[MeetingView], name: str, events: dict[str, bytes] | None = None) -> bytes:
+    """A calendar of `views`; each event is serialised once and shared by every calendar that holds it."""
     cal = Calendar()
     cal.add("prodid", "-//committee-papers//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/London")
+    head = cal.to_ical()
+    assert head.endswith(_END)
     if any(view.time for view in views):
-        cal.add_component(_london_timezone())
-    for view in views:
-        cal.add_component(event(site, view))
-    return cal.to_ical()
+        head = head[: -len(_END)] + _london_timezone_text() + _END
+    body = b"".join(events[view.id] if events and view.id in events else event(site, view).to_ical() for view in views)
+    return head[: -len(_END)] + body + _END
 
 
-def all_calendars(site: Site) -> dict[str, bytes]:
+def all_calendars(site: Site, known: dict[str, bytes] | None = None) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """Every calendar file, and each meeting's event (reuse `known` events of unchanged meetings)."""
     council = site.council.name if site.council else "Council"
-    files = {urls.calendar(): calendar(site, site.meetings, f"{council} meetings")}
+    known = known or {}
+    events = {view.id: known.get(view.id) or event(site, view).to_ical() for view in site.meetings}
+    files = {urls.calendar(): calendar(site, site.meetings, f"{council} meetings", events)}
     for cid, committee in site.archive.committees.items():
-        files[urls.committee_calendar(cid)] = calendar(site, site.by_committee.get(cid, []), committee.name)
+        files[urls.committee_calendar(cid)] = calendar(site, site.by_committee.get(cid, []), committee.name, events)
     for view in site.meetings:
-        files[urls.meeting_calendar(view.id)] = calendar(site, [view], view.title)
-    return files
+        files[urls.meeting_calendar(view.id)] = calendar(site, [view], view.title, events)
+    return files, events

@@ -31,7 +31,8 @@ def global_digest(site: Site, settings: str) -> str:
 
 
 def meeting_digests(site: Site, global_: str) -> dict[str, str]:
-    folders = {view.id: tree_digest(view.folder.path) for view in site.meetings}
+    known = site.archive.folder_digests
+    folders = {view.id: known.get(view.id) or tree_digest(view.folder.path) for view in site.meetings}
     return {view.id: _meeting(site, view, global_, folders) for view in site.meetings}
 
 

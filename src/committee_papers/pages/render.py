@@ -419,13 +419,14 @@ class PageRenderer:
             held=held,
         )
 
-    def search_page(self) -> Page:
+    def search_page(self, years: list[str]) -> Page:
         return self.page(
             urls.search(),
             "pages/search.html",
             "Search the papers",
             [("Home", urls.home())],
             description="Search every agenda, report, minutes and decision.",
+            shards=[f"pagefind-shards/{year}/" for year in years],
         )
 
     def accessibility(self) -> Page:

@@ -126,14 +126,20 @@ class Site:
                     )
         return sorted(found, key=lambda d: (d.meeting.date, d.number), reverse=True)
 
+    @cached_property
+    def _approvers(self) -> dict[str, list[MeetingView]]:
+        """For each meeting, the later meetings whose agendas approve its minutes, in date order."""
+        found: dict[str, list[MeetingView]] = defaultdict(list)
+        for other in self.meetings:
+            for item in other.items:
+                if item.kind == "minutes" and item.minutes_of:
+                    found[item.minutes_of].append(other)
+        return found
+
     def approval(self, view: MeetingView) -> tuple[str, MeetingView | None]:
         """Whether a meeting's minutes are approved: ("approved", the meeting that approved them),
         ("to be approved", the meeting that will consider them), or ("draft", None)."""
-        approving = [
-            other
-            for other in self.meetings
-            if other.date > view.date and any(i.kind == "minutes" and i.minutes_of == view.id for i in other.items)
-        ]
+        approving = [other for other in self._approvers.get(view.id, []) if other.date > view.date]
         held = [m for m in approving if m.meeting.status == "held"]
         if held:
             return "approved", held[0]
