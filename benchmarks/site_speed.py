@@ -120,16 +120,18 @@ def search_bytes(site: Path, word: str) -> int:
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    responses: list = []
     loaded: list[int] = []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page()
-            page.on("response", lambda r: loaded.append(len(r.body())) if "/pagefind/" in r.url and r.ok else None)
+            page.on("response", lambda r: responses.append(r) if "/pagefind" in r.url and r.ok else None)
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/search/")
             page.click("input.pagefind-ui__search-input")
             page.keyboard.type(word, delay=20)
             page.wait_for_selector(".pagefind-ui__result", timeout=60000)
+            loaded = [len(r.body()) for r in responses]
             browser.close()
     finally:
         server.shutdown()

@@ -23,14 +23,15 @@ class CheckResult:
         return not self.problems.errors
 
 
-def check(root: Path, today: dt.date | None = None, workers: int | None = None, use_cache: bool = False) -> CheckResult:
+def check(root: Path, today: dt.date | None = None, workers: int | None = None, use_cache: bool = False, refresh: bool = False) -> CheckResult:
     """Every problem in the papers under `root`, after the council's rule settings and suppressions.
 
     With `use_cache`, meeting folders unchanged since the last run (and their problems)
-    come from `.papers-cache/` instead of being read and checked again.
+    come from `.papers-cache/` instead of being read and checked again; `refresh`
+    reads everything but still writes the cache for the next run.
     """
     problems = Problems(root)
-    archive = load_archive(root, problems, workers=workers, report_hook=run_report_checks, use_cache=use_cache)
+    archive = load_archive(root, problems, workers=workers, report_hook=run_report_checks, use_cache=use_cache, refresh=refresh)
     run_checks(archive, problems, today or build_date())
     problems.apply_settings(archive.council.rules if archive.council else {})
     return CheckResult(archive=archive, problems=problems)

@@ -122,7 +122,7 @@ def build_command(directory: Path, site_dir: Path | None, drafts: bool, no_packs
     from committee_papers.timing import phase
 
     with phase("check"):
-        result = check(directory, use_cache=not full and not packs_only)
+        result = check(directory, use_cache=not packs_only, refresh=full)
     for problem in result.problems.sorted():
         click.echo(problem.to_text(), err=True)
     if result.problems.errors:

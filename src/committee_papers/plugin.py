@@ -160,7 +160,7 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
             self.fresh = {mid for mid in self.fresh if previous[mid].packs}
         self.pages = {page.src_uri: page for page in renderer.global_pages()}
         if self.config.search == "pagefind":
-            search = renderer.search_page(self.search_years())
+            search = renderer.search_page(list(self.search_shards()))
             self.pages[search.src_uri] = search
         changed = [view for view in site.meetings if view.id not in self.fresh]
         rendered = render_meetings(renderer, changed, allow_fork=self.command != "serve")
@@ -348,21 +348,28 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
     def _search(self, staging: Path) -> None:
         from committee_papers.outputs.search import SearchIndexError, build_search, year_of
 
-        years = self.search_years()
-        changed = {year_of(view.id) for view in self.site.meetings if view.id not in self.fresh}
+        groups = self.search_shards()
+        years = {year for group in groups.values() for year in group}
+        changed_years = {year_of(view.id) for view in self.site.meetings if view.id not in self.fresh}
+        keep = {name for name, group in groups.items() if not changed_years & set(group)}
         general = [
             f.dest_uri for f in self.files.documentation_pages()
             if not (f.dest_uri.startswith("meetings/") and f.dest_uri[9:13] in years and f.dest_uri[13:14] == "-")
         ]
         try:
-            build_search(staging, general, years, set(years) - changed, self.final_site_dir if self.fresh else None)
+            build_search(staging, general, groups, keep, self.final_site_dir if self.fresh else None)
         except SearchIndexError as exc:
             raise PluginError(f"Pagefind could not index the site: {exc}") from None
 
-    def search_years(self) -> list[str]:
-        from committee_papers.outputs.search import year_of
+    def search_shards(self) -> dict[str, list[str]]:
+        from collections import Counter
 
-        return sorted({year_of(view.id) for view in self.site.meetings})
+        from committee_papers.outputs.search import shards, year_of
+
+        pages = Counter()
+        for view in self.site.meetings:
+            pages[year_of(view.id)] += 2 + len(view.folder.reports)
+        return shards(dict(pages))
 
     def confidential_dir(self, config) -> Path:
         """Where the members' packs go; a --drafts build never replaces the real ones."""

@@ -131,7 +131,9 @@ def read_meeting_folder(path: Path, problems: Problems) -> tuple[MeetingFolder, 
     return folder, report_paths
 
 
-def load_archive(root: Path, problems: Problems, workers: int | None = None, report_hook=None, use_cache: bool = False) -> Archive:
+def load_archive(
+    root: Path, problems: Problems, workers: int | None = None, report_hook=None, use_cache: bool = False, refresh: bool = False
+) -> Archive:
     """Read every file of the papers folder; problems are collected, never raised.
 
     `report_hook(archive, report_file, problems)`, a module-level function, runs on
@@ -187,7 +189,7 @@ def load_archive(root: Path, problems: Problems, workers: int | None = None, rep
             paths.append(path)
     context = Archive(root=root, papers=papers, council=archive.council, templates=archive.templates, people=archive.people)
     cache = FolderCache(root, papers, report_hook) if use_cache else None
-    kept, digests = cache.unchanged(paths) if cache else ({}, {})
+    kept, digests = cache.unchanged(paths, ignore_stored=refresh) if cache else ({}, {})
     fresh = _read_all_folders([p for p in paths if p.name not in kept], root, workers, context, report_hook)
     read = {folder.id: (folder, items) for folder, items in fresh}
     for path in paths:
@@ -222,10 +224,12 @@ class FolderCache:
         )
         self.tree_digest = tree_digest
 
-    def unchanged(self, paths: list[Path]) -> tuple[dict, dict[str, str]]:
+    def unchanged(self, paths: list[Path], ignore_stored: bool = False) -> tuple[dict, dict[str, str]]:
         import pickle
 
         digests = {path.name: self.tree_digest(path) for path in paths}
+        if ignore_stored:
+            return {}, digests
         try:
             with self.path.open("rb") as handle:
                 stored = pickle.load(handle)
