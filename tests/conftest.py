@@ -61,7 +61,10 @@ def built_example(tmp_path_factory):
     """The example council built once (site and packs) with the real MkDocs, shared by all workers."""
     import fcntl
 
-    shared = tmp_path_factory.getbasetemp().parent
+    import os
+
+    # under xdist each worker's temporary folder sits inside the run's; without it, the run's is the folder itself
+    shared = tmp_path_factory.getbasetemp().parent if os.environ.get("PYTEST_XDIST_WORKER") else tmp_path_factory.getbasetemp()
     lock = shared / "built-example.lock"
     council = shared / "built-example"
     with open(lock, "w") as handle:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from committee_papers.checks import run_checks, run_report_checks
+from committee_papers.checks import run_checks, run_folder_checks, run_report_checks
 from committee_papers.loading import load_archive
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
@@ -31,7 +31,9 @@ def check(root: Path, today: dt.date | None = None, workers: int | None = None, 
     reads everything but still writes the cache for the next run.
     """
     problems = Problems(root)
-    archive = load_archive(root, problems, workers=workers, report_hook=run_report_checks, use_cache=use_cache, refresh=refresh)
+    archive = load_archive(
+        root, problems, workers=workers, report_hook=run_report_checks, use_cache=use_cache, refresh=refresh, folder_hook=run_folder_checks
+    )
     run_checks(archive, problems, today or build_date())
     problems.apply_settings(archive.council.rules if archive.council else {})
     return CheckResult(archive=archive, problems=problems)

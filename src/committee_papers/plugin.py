@@ -251,6 +251,9 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         unmodified files).
         """
         self._pages_started = __import__("time").perf_counter()
+        from committee_papers.pages.theme import share_navigation
+
+        share_navigation(env, self.nav)
         if self.parallel_pages and self.dirty and self.command == "build":
             from committee_papers.pages.theme import build_in_parallel
 

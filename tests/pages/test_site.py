@@ -131,3 +131,24 @@ def test_search_index_holds_reports_but_no_exempt_text(built_example):
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "meetings/2026-09-22-resources/04-leisure-centre-operating-contract/" in locations
     assert "EXEMPT-CANARY" not in json.dumps(index)
+
+
+def test_every_menu_link_on_every_page_leads_to_a_page(built_example):
+    """Pages share one rendering of the menu where they can; each page's menu must still lead from where it is."""
+    import posixpath
+
+    import lxml.html
+
+    site = built_example / "site"
+    pages = sorted(site.rglob("index.html"))
+    checked = 0
+    for path in pages:
+        root = lxml.html.fromstring(path.read_bytes())
+        here = path.parent.relative_to(site).as_posix()
+        links = root.xpath("//nav[contains(@class, 'md-nav--primary')]//a[contains(@class, 'md-nav__link')]/@href")
+        assert links, f"{here} has no menu"
+        for href in links:
+            target = posixpath.normpath(posixpath.join(here, href.split("#")[0]))
+            assert (site / target / "index.html").exists() or (site / target).is_file(), f"menu link {href} on {here}/ leads nowhere"
+            checked += 1
+    assert checked > len(pages) * 5

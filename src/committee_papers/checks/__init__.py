@@ -29,11 +29,13 @@ CHECKS = [
     statutory.check_resolutions,
     statutory.check_attendance,
     names.check_inline_people,
-    accessibility.check_minutes_accessibility,
 ]
 
 # Checks of one report, run on each report as it is read, in the worker process that read it.
 REPORT_CHECKS = [content.check_report, names.check_report_names, accessibility.check_appendices_accessibility]
+
+# Checks of one meeting folder's own files, run in the worker process that read it.
+FOLDER_CHECKS = [accessibility.check_minutes_accessibility]
 
 
 def run_checks(archive: Archive, problems: Problems, today: dt.date) -> None:
@@ -44,3 +46,8 @@ def run_checks(archive: Archive, problems: Problems, today: dt.date) -> None:
 def run_report_checks(archive: Archive, report_file, problems: Problems) -> None:
     for check in REPORT_CHECKS:
         check(archive, report_file, problems)
+
+
+def run_folder_checks(archive: Archive, folder, problems: Problems) -> None:
+    for check in FOLDER_CHECKS:
+        check(archive, folder, problems)

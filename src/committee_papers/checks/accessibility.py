@@ -125,9 +125,7 @@ def check_appendices_accessibility(archive: Archive, report_file: ReportFile, pr
             check_links(folder, report_file.id, target, text.split("\n"), 1, tokens, problems)
 
 
-def check_minutes_accessibility(archive: Archive, problems: Problems, today=None) -> None:
-    for folder in archive.meetings.values():
-        if folder.minutes is None:
-            continue
+def check_minutes_accessibility(archive: Archive, folder, problems: Problems) -> None:
+    if folder.minutes is not None:
         for minute in folder.minutes.minutes:
             check_markdown(folder.minutes.path, minute.markdown, minute.line + 1, problems, top_level=3, higher_reported=True)

@@ -6,7 +6,7 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, NamedTuple
 
 from pydantic import BaseModel
 
@@ -25,6 +25,11 @@ from committee_papers.yamlsource import YamlDoc, YamlProblem, parse_yaml
 
 MEETING_ID = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9][a-z0-9-]*?)(?:-(\d+))?$")
 PARALLEL_FROM = 80  # meeting folders; below this a process pool costs more than it saves
+
+
+class Hooks(NamedTuple):
+    report: Callable | None = None
+    folder: Callable | None = None
 
 
 def find_papers(root: Path) -> Path:
@@ -89,17 +94,19 @@ def read_minutes(path: Path, problems: Problems) -> MinutesFile:
     return minutes
 
 
-def _read_folders(paths: list[Path], root: Path, context: Archive, hook) -> list[tuple[MeetingFolder, list[Problem]]]:
-    """Meeting folders, whole: meeting.yml, minutes and reports, each report checked by `hook`."""
+def _read_folders(paths: list[Path], root: Path, context: Archive, hooks: Hooks) -> list[tuple[MeetingFolder, list[Problem]]]:
+    """Meeting folders, whole: meeting.yml, minutes and reports, each report and folder checked by `hooks`."""
     folders = []
     for path in paths:
         problems = Problems(root)
         folder, report_paths = read_meeting_folder(path, problems)
         for report_path in report_paths:
             report = read_report(report_path, problems)
-            if hook is not None:
-                hook(context, report, problems)
+            if hooks.report is not None:
+                hooks.report(context, report, problems)
             folder.reports[report.id] = report
+        if hooks.folder is not None:
+            hooks.folder(context, folder, problems)
         folders.append((folder, problems.items))
     return folders
 
@@ -132,13 +139,22 @@ def read_meeting_folder(path: Path, problems: Problems) -> tuple[MeetingFolder, 
 
 
 def load_archive(
-    root: Path, problems: Problems, workers: int | None = None, report_hook=None, use_cache: bool = False, refresh: bool = False
+    root: Path,
+    problems: Problems,
+    workers: int | None = None,
+    report_hook=None,
+    use_cache: bool = False,
+    refresh: bool = False,
+    folder_hook=None,
 ) -> Archive:
     """Read every file of the papers folder; problems are collected, never raised.
 
-    `report_hook(archive, report_file, problems)`, a module-level function, runs on
-    each report in the process that read it, with an archive holding the council.
+    `report_hook(archive, report_file, problems)` and `folder_hook(archive,
+    meeting_folder, problems)`, module-level functions, run on each report and
+    each meeting folder in the process that read it, with an archive holding the
+    council and people.
     """
+    hooks = Hooks(report_hook, folder_hook)
     papers = find_papers(root)
     archive = Archive(root=root, papers=papers)
     if (root / "templates").is_dir():
@@ -188,9 +204,9 @@ def load_archive(
         if check_name(path, problems):
             paths.append(path)
     context = Archive(root=root, papers=papers, council=archive.council, templates=archive.templates, people=archive.people)
-    cache = FolderCache(root, papers, report_hook) if use_cache else None
+    cache = FolderCache(root, papers, hooks) if use_cache else None
     kept, digests = cache.unchanged(paths, ignore_stored=refresh) if cache else ({}, {})
-    fresh = _read_all_folders([p for p in paths if p.name not in kept], root, workers, context, report_hook)
+    fresh = _read_all_folders([p for p in paths if p.name not in kept], root, workers, context, hooks)
     read = {folder.id: (folder, items) for folder, items in fresh}
     for path in paths:
         folder, items = kept.get(path.name) or read[path.name]
@@ -209,7 +225,7 @@ class FolderCache:
     council, people, templates and this tool's version are too.
     """
 
-    def __init__(self, root: Path, papers: Path, hook):
+    def __init__(self, root: Path, papers: Path, hooks: Hooks):
         from committee_papers import __version__
         from committee_papers.incremental import CACHE_DIR, digest, tree_digest
 
@@ -218,7 +234,7 @@ class FolderCache:
         self.context = digest(
             __version__,
             str(root.resolve()),
-            getattr(hook, "__qualname__", ""),
+            *(getattr(hook, "__qualname__", "") for hook in hooks),
             *(_bytes(papers / name) for name in ("council.yml", "people.yml")),
             tree_digest(templates) if templates.is_dir() else "",
         )
@@ -261,15 +277,15 @@ def _bytes(path: Path) -> bytes:
         return b""
 
 
-def _read_all_folders(paths: list[Path], root: Path, workers: int | None, context, hook) -> list[tuple[MeetingFolder, list[Problem]]]:
+def _read_all_folders(paths: list[Path], root: Path, workers: int | None, context, hooks: Hooks) -> list[tuple[MeetingFolder, list[Problem]]]:
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if workers <= 1 or len(paths) < PARALLEL_FROM:
-        return _read_folders(paths, root, context, hook)
+        return _read_folders(paths, root, context, hooks)
     size = max(1, len(paths) // (workers * 4))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     folders = []
     with ProcessPoolExecutor(workers) as pool:
         n = len(chunks)
-        for chunk in pool.map(_read_folders, chunks, [root] * n, [context] * n, [hook] * n):
+        for chunk in pool.map(_read_folders, chunks, [root] * n, [context] * n, [hooks] * n):
             folders.extend(chunk)
     return folders

@@ -9,9 +9,11 @@ shards load less for a query; smaller ones re-index faster.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from committee_papers.incremental import link_or_copy
@@ -45,18 +47,22 @@ def shards(pages_by_year: dict[str, int]) -> dict[str, list[str]]:
     return {(g[0] if len(g) == 1 else f"{g[0]}-{g[-1]}"): g for g in groups}
 
 
-def _run(site: Path, glob: str, output: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--output-path", str(output), "--silent"],
-        capture_output=True, text=True,
-    )
-    if result.returncode != 0:
-        raise SearchIndexError(result.stderr.strip() or result.stdout.strip() or "pagefind failed")
+def _command(site: Path, glob: str, output: Path) -> list[str]:
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--output-path", str(output), "--silent"]
+
+
+def _run_all(commands: list[list[str]]) -> None:
+    """Run the Pagefind commands, as many at once as there are cores; raise on the first failure."""
+    with ThreadPoolExecutor(max(1, min(len(commands), os.cpu_count() or 1))) as pool:
+        results = list(pool.map(lambda command: subprocess.run(command, capture_output=True, text=True), commands))
+    for result in results:
+        if result.returncode != 0:
+            raise SearchIndexError(result.stderr.strip() or result.stdout.strip() or "pagefind failed")
 
 
 def build_search(site: Path, general_pages: list[str], groups: dict[str, list[str]], keep: set[str], previous: Path | None) -> None:
     """Index the general pages, and each shard not in `keep`; link the kept shards' bundles from `previous`."""
-    _run(site, "{" + ",".join(sorted(general_pages)) + "}", site / GENERAL)
+    commands = [_command(site, "{" + ",".join(sorted(general_pages)) + "}", site / GENERAL)]
     for name, years in groups.items():
         target = site / SHARDS / name
         source = previous / SHARDS / name if previous is not None else None
@@ -67,4 +73,5 @@ def build_search(site: Path, general_pages: list[str], groups: dict[str, list[st
             continue
         if target.exists():
             shutil.rmtree(target)
-        _run(site, "meetings/{" + ",".join(years) + "}-*/**/*.html", target)
+        commands.append(_command(site, "meetings/{" + ",".join(years) + "}-*/**/*.html", target))
+    _run_all(commands)

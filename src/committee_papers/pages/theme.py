@@ -6,9 +6,54 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 
+import jinja2
+from markupsafe import Markup
 from mkdocs.commands.build import _build_page
+from mkdocs.utils import get_relative_url
 
 _STATE: dict = {}
+
+NAV = "partials/nav.html"
+ORIGINAL = "papers-original"
+
+
+def share_navigation(env: jinja2.Environment, nav) -> None:
+    """Render the theme's menu once for all pages that would render it alike.
+
+    The theme draws the whole menu on every page. A page outside the menu shows no
+    item as current, so its menu differs from another's only by the relative links
+    to the menu's pages; pages with the same relative links share one rendering.
+    Pages in the menu are rendered as the theme would.
+    """
+    urls = [item.url for item in _links(nav.items)]
+    in_menu = {id(page) for page in nav.pages}
+    rendered: dict[tuple, Markup] = {}
+
+    @jinja2.pass_context
+    def navigation(context) -> Markup:
+        template = context.environment.get_template(f"{ORIGINAL}/{NAV}")
+        page = context.get("page")
+        if page is None or id(page) in in_menu or getattr(page, "url", None) is None:
+            return Markup(template.render(context.get_all()))
+        key = (page.url.split("/", 1)[0], get_relative_url(".", page.url), *(get_relative_url(url, page.url) for url in urls))
+        if key not in rendered:
+            rendered[key] = Markup(template.render(context.get_all()))
+        return rendered[key]
+
+    env.loader = jinja2.ChoiceLoader(
+        [jinja2.DictLoader({NAV: "{{ papers_navigation() }}"}), env.loader, jinja2.PrefixLoader({ORIGINAL: env.loader})]
+    )
+    env.globals["papers_navigation"] = navigation
+
+
+def _links(items) -> list:
+    found = []
+    for item in items:
+        if getattr(item, "children", None):
+            found += _links(item.children)
+        if getattr(item, "url", None) is not None:
+            found.append(item)
+    return found
 
 
 def _build(uris: list[str]) -> dict[str, list]:
@@ -27,8 +72,9 @@ def build_in_parallel(pages: list, config, files, nav, env, workers: int | None 
     workers = workers or os.cpu_count() or 1
     if workers <= 1 or len(pages) < 200 or "fork" not in multiprocessing.get_all_start_methods():
         plugin = config.plugins.get("committee-papers")
+        doc_files = files.documentation_pages()
         for page in pages:
-            _build_page(page, config, files.documentation_pages(), nav, env)
+            _build_page(page, config, doc_files, nav, env)
         return {page.file.src_uri: plugin.entries.get(page.file.src_uri, []) for page in pages}
     _STATE.update(config=config, files=files, nav=nav, env=env, plugin=config.plugins.get("committee-papers"))
     uris = [page.file.src_uri for page in pages]
