@@ -152,3 +152,27 @@ def test_every_menu_link_on_every_page_leads_to_a_page(built_example):
             assert (site / target / "index.html").exists() or (site / target).is_file(), f"menu link {href} on {here}/ leads nowhere"
             checked += 1
     assert checked > len(pages) * 5
+
+
+def test_a_council_menu_override_that_shows_the_page_is_rendered_for_each_page(minimal):
+    """A council's own menu template may show anything of the page, so it is never shared between pages."""
+    import lxml.html
+
+    from conftest import run_papers
+
+    (minimal / "theme/partials").mkdir(parents=True)
+    (minimal / "theme/partials/nav.html").write_text('<nav class="council-menu">Menu for /{{ page.url }}</nav>\n', "utf-8")
+    (minimal / "pages").mkdir()
+    (minimal / "mkdocs.yml").write_text(
+        "site_name: Test\ndocs_dir: pages\ntheme:\n  name: material\n  custom_dir: theme\nplugins:\n  - committee-papers\n", "utf-8"
+    )
+    result = run_papers("build", str(minimal), "--no-packs")
+    assert result.returncode == 0, result.stderr
+    menus = 0
+    for path in (minimal / "site").rglob("index.html"):
+        root = lxml.html.fromstring(path.read_bytes())
+        menu = root.xpath("//nav[@class='council-menu']")[0].text_content().strip()
+        here = "/" + path.parent.relative_to(minimal / "site").as_posix() + "/"
+        assert menu == f"Menu for {here.replace('/./', '/')}", f"the menu of {here} shows {menu!r}"
+        menus += 1
+    assert menus > 5

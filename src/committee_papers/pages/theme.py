@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
@@ -23,8 +24,11 @@ def share_navigation(env: jinja2.Environment, nav) -> None:
     The theme draws the whole menu on every page. A page outside the menu shows no
     item as current, so its menu differs from another's only by the relative links
     to the menu's pages; pages with the same relative links share one rendering.
-    Pages in the menu are rendered as the theme would.
+    Pages in the menu, and every page when a council overrides the theme's menu
+    templates (which may show anything of the page), are rendered as the theme would.
     """
+    if not all(_from_material(env, name) for name in (NAV, "partials/nav-item.html")):
+        return
     urls = [item.url for item in _links(nav.items)]
     in_menu = {id(page) for page in nav.pages}
     rendered: dict[tuple, Markup] = {}
@@ -44,6 +48,16 @@ def share_navigation(env: jinja2.Environment, nav) -> None:
         [jinja2.DictLoader({NAV: "{{ papers_navigation() }}"}), env.loader, jinja2.PrefixLoader({ORIGINAL: env.loader})]
     )
     env.globals["papers_navigation"] = navigation
+
+
+def _from_material(env: jinja2.Environment, name: str) -> bool:
+    import material
+
+    try:
+        _, filename, _ = env.loader.get_source(env, name)
+    except jinja2.TemplateNotFound:
+        return False
+    return filename is not None and Path(filename).resolve().is_relative_to(Path(material.__file__).resolve().parent)
 
 
 def _links(items) -> list:
