@@ -131,7 +131,11 @@ def build_command(directory: Path, site_dir: Path | None, drafts: bool, no_packs
     if packs_only:
         from committee_papers.packs.build import build_packs_only
 
-        written = build_packs_only(result, directory, site_dir=site_dir, engine=pdf_engine or "weasyprint")
+        try:
+            written = build_packs_only(result, directory, site_dir=site_dir, engine=pdf_engine or "weasyprint")
+        except Exception as exc:
+            _stop_on_template_problem(exc, result)
+            raise
         click.echo(f"Built {_plural(written, 'agenda pack')}.")
         return
     mkdocs_runner.quiet_mkdocs(verbose)
@@ -144,6 +148,19 @@ def build_command(directory: Path, site_dir: Path | None, drafts: bool, no_packs
         click.echo(f"The build failed: {exc}\nThe published site was not changed.", err=True)
         sys.exit(1)
     click.echo(f"Built the site in {out}.")
+
+
+def _stop_on_template_problem(error: Exception, result) -> None:
+    """A council template that fails is told as a problem in the papers (PAP306); anything else is left to raise."""
+    import jinja2
+
+    from committee_papers.render.environment import template_problem
+
+    if isinstance(error, jinja2.TemplateError):
+        problem = template_problem(error, result.archive.root, result.archive.templates)
+        if problem is not None:
+            click.echo(problem.to_text() + "\n\nThe build stopped. The published site was not changed.", err=True)
+            sys.exit(1)
 
 
 @main.command("serve")

@@ -8,6 +8,9 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
+
+from committee_papers.model.house_style import HouseStyleFile
 
 
 @dataclass(frozen=True)
@@ -22,15 +25,15 @@ class HouseStyle:
 
 
 def _from_yaml(name: str, text: str) -> HouseStyle:
-    data = yaml.load(text, Loader=yaml.CSafeLoader) or {}
+    data = HouseStyleFile.model_validate(yaml.load(text, Loader=yaml.CSafeLoader) or {})
     return HouseStyle(
         name=name,
-        title=str(data.get("title", name)),
-        template=str(data.get("template", "report/numbered.html")),
-        number_paragraphs=bool(data.get("number_paragraphs", True)),
-        required_fields=tuple(data.get("required_fields") or ()),
-        required_sections=tuple(data.get("required_sections") or ()),
-        required_implications=tuple(data.get("required_implications") or ()),
+        title=data.title or name,
+        template=data.template,
+        number_paragraphs=data.number_paragraphs,
+        required_fields=tuple(data.required_fields),
+        required_sections=tuple(data.required_sections),
+        required_implications=tuple(data.required_implications),
     )
 
 
@@ -46,6 +49,6 @@ def available_styles(templates: Path | None) -> dict[str, HouseStyle]:
         for path in sorted(own.glob("*.yml")):
             try:
                 styles[path.stem] = _from_yaml(path.stem, path.read_text("utf-8"))
-            except (yaml.YAMLError, UnicodeDecodeError, AttributeError, TypeError):
-                continue  # reported by the check of house styles
+            except (yaml.YAMLError, UnicodeDecodeError, ValidationError, OSError):
+                continue  # reported by the check of the council's templates
     return styles

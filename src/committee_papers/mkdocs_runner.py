@@ -80,13 +80,45 @@ def build(
         # Always "dirty": the build goes into a fresh folder, and MkDocs then skips the
         # pages the plugin has already written (kept from the last build, or built in parallel).
         config.plugins.run_event("startup", command="build", dirty=True)
-        try:
-            mkdocs_build(config, dirty=True)
-        except (Abort, PluginError) as exc:
-            raise BuildFailed(str(exc)) from None
-        finally:
-            config.plugins.run_event("shutdown")
+        with _ErrorsHeld() as errors:
+            try:
+                mkdocs_build(config, dirty=True)
+            except (Abort, PluginError) as exc:
+                # MkDocs logs why it stopped, then says only "Aborted with a BuildError!"
+                raise BuildFailed("\n".join(errors.messages) or str(exc)) from None
+            finally:
+                config.plugins.run_event("shutdown")
         return Path(config.site_dir)
+
+
+class _ErrorsHeld(logging.Handler):
+    """Holds MkDocs' error messages during a build, so a failure is told once, in full; they are shown if it goes on."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+        self.logger = logging.getLogger("mkdocs")
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+    @staticmethod
+    def _below_error(record: logging.LogRecord) -> bool:
+        return record.levelno < logging.ERROR
+
+    def __enter__(self) -> "_ErrorsHeld":
+        for handler in self.logger.handlers:
+            handler.addFilter(self._below_error)
+        self.logger.addHandler(self)
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        self.logger.removeHandler(self)
+        for handler in self.logger.handlers:
+            handler.removeFilter(self._below_error)
+        if kind is None:
+            for message in self.messages:
+                self.logger.error(message)
 
 
 def serve(root: Path, result: CheckResult, *, drafts: bool, host: str, port: int) -> None:

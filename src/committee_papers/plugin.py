@@ -15,9 +15,11 @@ import logging
 import os
 import subprocess
 import sys
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -37,6 +39,7 @@ from committee_papers.pages.parallel import render_meetings
 from committee_papers.pages.render import Asset, Page, PageRenderer
 from committee_papers.pages.site import Site, build_site
 from committee_papers.publication import Publication, build_date, year_label, year_slug
+from committee_papers.render.environment import template_problem
 from committee_papers.timing import phase
 
 log = logging.getLogger("mkdocs.plugins.committee_papers")
@@ -123,12 +126,24 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
                     config.watch.append(str(folder))
         self._guard_site_dir(config, archive)
         self.final_site_dir = Path(config.site_dir).resolve()
-        with phase("render pages (core)"):
+        with phase("render pages (core)"), self._council_templates():
             self._render(config, root)
         if self.config.atomic and self.command != "serve":
             self.staging = publish.staging_dir(self.final_site_dir)
             config.site_dir = str(self.staging)
         return config
+
+    @contextmanager
+    def _council_templates(self):
+        """A council template that fails while rendering is the council's problem, told as one (PAP306), not our bug."""
+        try:
+            yield
+        except jinja2.TemplateError as error:
+            archive = self.site.archive
+            problem = template_problem(error, archive.root, archive.templates)
+            if problem is None:
+                raise
+            raise PluginError(problem.to_text()) from None
 
     def _settings(self, config) -> str:
         """The site settings every page depends on, for the global digest."""
@@ -311,7 +326,7 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
                 entry for uri in order for entry in (self.kept[uri].search if uri in self.kept else self.entries.get(uri, []))
             ]
         if self.config.packs:
-            with phase("packs"):
+            with phase("packs"), self._council_templates():
                 self._packs(config, staging)
         if self.config.search == "pagefind":
             with phase("pagefind"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from committee_papers.checks import accessibility, agendas, appendices, content, minutes, names, references, statutory
+from committee_papers.checks import accessibility, agendas, appendices, content, minutes, names, references, statutory, templates
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
 
@@ -18,6 +18,7 @@ CHECKS = [
     agendas.check_required_comments,
     appendices.check_appendices,
     minutes.check_minutes,
+    templates.check_templates,
     content.check_house_style,
     statutory.check_rule_settings,
     statutory.check_publication,

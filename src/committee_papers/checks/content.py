@@ -25,6 +25,9 @@ def check_house_style(archive: Archive, problems: Problems, today=None) -> None:
     if archive.council is None:
         return
     styles = available_styles(archive.templates)
+    own = archive.templates / "house_styles" / f"{archive.council.house_style}.yml" if archive.templates else None
+    if own is not None and own.is_file():
+        return  # the council's style file exists: any problem in it is reported against the file (PAP306, PAP307)
     if archive.council.house_style not in styles:
         line, column = value(archive.council_doc, "house_style")
         problems.add(

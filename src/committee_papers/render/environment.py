@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import traceback
 from functools import lru_cache
 from pathlib import Path
 
+import jinja2
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader, StrictUndefined, select_autoescape
 
 
@@ -60,3 +63,37 @@ def template_environment(council_templates: Path | None = None) -> Environment:
         ddmmyyyy=ddmmyyyy, long_date=long_date, short_date=short_date, twelve_hour=twelve_hour, letter=letter
     )
     return env
+
+
+def template_problem(error: Exception, root: Path, templates: Path | None):
+    """A rendering error located in the council's templates as a problem (PAP306); None if it is not in them (our bug)."""
+    from committee_papers.problems import Problems
+
+    if templates is None:
+        return None
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        frames = [(error.filename, error.lineno or 1)]
+    else:
+        frames = [(frame.filename, frame.lineno or 1) for frame in traceback.extract_tb(error.__traceback__)]
+        cause = error.__cause__  # from a worker process: its traceback comes as text
+        if cause is not None and type(cause).__name__ == "_RemoteTraceback":
+            frames += [(m[1], int(m[2])) for m in re.finditer(r'File "([^"]+)", line (\d+)', str(cause))]
+    folder = templates.resolve()
+    inside = [(Path(name), line) for name, line in frames if Path(name).resolve().is_relative_to(folder)]
+    if not inside:
+        return None
+    problems = Problems(root)
+    path, line = inside[-1]
+    problems.add("PAP306", path, line, 1, f"the template failed while the site was built: {_plain(str(getattr(error, 'message', None) or error))}")
+    return problems.items[0]
+
+
+def _plain(message: str) -> str:
+    """Jinja's words for a missing value, without Python's names."""
+    missing = re.fullmatch(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'", message)
+    if missing:
+        return f"it asks for `{missing[2]}`, which the value it is given does not have"
+    undefined = re.fullmatch(r"'(\w+)' is undefined", message)
+    if undefined:
+        return f"it uses `{undefined[1]}`, which this template is not given"
+    return message
