@@ -152,15 +152,12 @@ def build_command(directory: Path, site_dir: Path | None, drafts: bool, no_packs
 
 def _stop_on_template_problem(error: Exception, result) -> None:
     """A council template that fails is told as a problem in the papers (PAP306); anything else is left to raise."""
-    import jinja2
-
     from committee_papers.render.environment import template_problem
 
-    if isinstance(error, jinja2.TemplateError):
-        problem = template_problem(error, result.archive.root, result.archive.templates)
-        if problem is not None:
-            click.echo(problem.to_text() + "\n\nThe build stopped. The published site was not changed.", err=True)
-            sys.exit(1)
+    problem = template_problem(error, result.archive.root, result.archive.templates)
+    if problem is not None:
+        click.echo(problem.to_text() + "\n\nThe packs stopped there; the packs of meetings already done were written.", err=True)
+        sys.exit(1)
 
 
 @main.command("serve")

@@ -7,10 +7,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from committee_papers.model.house_style import HouseStyleFile
+from committee_papers.yamlsource import YamlProblem, parse_yaml
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,8 @@ class HouseStyle:
 
 
 def _from_yaml(name: str, text: str) -> HouseStyle:
-    data = HouseStyleFile.model_validate(yaml.load(text, Loader=yaml.CSafeLoader) or {})
+    """A house style, read as `papers check` reads its file (so what passes the check is what renders)."""
+    data = HouseStyleFile.model_validate(parse_yaml(text).data or {})
     return HouseStyle(
         name=name,
         title=data.title or name,
@@ -49,6 +50,6 @@ def available_styles(templates: Path | None) -> dict[str, HouseStyle]:
         for path in sorted(own.glob("*.yml")):
             try:
                 styles[path.stem] = _from_yaml(path.stem, path.read_text("utf-8"))
-            except (yaml.YAMLError, UnicodeDecodeError, ValidationError, OSError):
+            except (YamlProblem, UnicodeDecodeError, ValidationError, OSError, ValueError):
                 continue  # reported by the check of the council's templates
     return styles

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import tempfile
 from pathlib import Path
 
@@ -92,31 +93,36 @@ def build(
 
 
 class _ErrorsHeld(logging.Handler):
-    """Holds MkDocs' error messages during a build, so a failure is told once, in full; they are shown if it goes on."""
+    """Holds MkDocs' error messages during a build, so a failure is told once, in full.
+
+    They are shown after all unless the build failed with them as its reason. Worker
+    processes forked during the build show theirs at once.
+    """
 
     def __init__(self):
         super().__init__(logging.ERROR)
         self.messages: list[str] = []
         self.logger = logging.getLogger("mkdocs")
+        self.pid = os.getpid()
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        if os.getpid() == self.pid:
+            self.messages.append(record.getMessage())
 
-    @staticmethod
-    def _below_error(record: logging.LogRecord) -> bool:
-        return record.levelno < logging.ERROR
+    def _shown(self, record: logging.LogRecord) -> bool:
+        return record.levelno < logging.ERROR or os.getpid() != self.pid
 
     def __enter__(self) -> "_ErrorsHeld":
         for handler in self.logger.handlers:
-            handler.addFilter(self._below_error)
+            handler.addFilter(self._shown)
         self.logger.addHandler(self)
         return self
 
     def __exit__(self, kind, error, trace) -> None:
         self.logger.removeHandler(self)
         for handler in self.logger.handlers:
-            handler.removeFilter(self._below_error)
-        if kind is None:
+            handler.removeFilter(self._shown)
+        if kind is not BuildFailed:
             for message in self.messages:
                 self.logger.error(message)
 

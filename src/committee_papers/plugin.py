@@ -19,7 +19,6 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
-import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -138,7 +137,9 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         """A council template that fails while rendering is the council's problem, told as one (PAP306), not our bug."""
         try:
             yield
-        except jinja2.TemplateError as error:
+        except PluginError:
+            raise
+        except Exception as error:  # a filter given the wrong kind of value raises plain Python errors too
             archive = self.site.archive
             problem = template_problem(error, archive.root, archive.templates)
             if problem is None:

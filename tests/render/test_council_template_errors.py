@@ -34,16 +34,38 @@ def test_a_pack_template_given_the_wrong_name_stops_the_packs_at_its_line(minima
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
 
 
+def test_a_filter_given_the_wrong_kind_of_value_is_told_at_the_template_line(minimal):
+    (minimal / "templates/report/parts").mkdir(parents=True)
+    (minimal / "templates/report/parts/contact.html").write_text(
+        '<section class="report-contact">\n<p>Contact: {{ contact.name | long_date }}</p>\n</section>\n', "utf-8"
+    )
+    result = run_papers("build", str(minimal), "--no-packs")
+    assert result.returncode == 1
+    assert "templates/report/parts/contact.html:2:1: error PAP306: the template failed while the site was built" in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
 def test_a_fault_in_a_built_in_template_is_still_reported_as_our_bug(minimal):
-    """Only the council's own templates are the council's problem."""
-    import jinja2
+    """Only the council's own templates are the council's problem, even when one extends a built-in template."""
     import pytest
 
-    from committee_papers.render.environment import template_problem
+    from committee_papers.render.environment import template_environment, template_problem
 
+    (minimal / "templates/report").mkdir(parents=True)
+    (minimal / "templates/report/ours.html").write_text('{% extends "builtin/pages/base.html" %}\n', "utf-8")
+    template_environment.cache_clear()
+    env = template_environment(minimal / "templates")
     try:
-        jinja2.Environment(undefined=jinja2.StrictUndefined).from_string("{{ missing.value }}").render()
-    except jinja2.TemplateError as error:
+        env.get_template("report/ours.html").render()  # the built-in page frame, given nothing it needs
+    except Exception as error:  # noqa: BLE001
         assert template_problem(error, minimal, minimal / "templates") is None
+    else:
+        pytest.fail("the template should have failed")
+    (minimal / "templates/report/theirs.html").write_text("<p>\n{{ page.missing }}</p>\n", "utf-8")
+    try:
+        env.get_template("report/theirs.html").render(page={})
+    except Exception as error:  # noqa: BLE001
+        problem = template_problem(error, minimal, minimal / "templates")
+        assert (problem.file, problem.line, problem.code) == ("templates/report/theirs.html", 2, "PAP306")
     else:
         pytest.fail("the template should have failed")

@@ -49,7 +49,9 @@ def check_report(archive: Archive, report_file: ReportFile, problems: Problems) 
     _labels(parsed, problems)
     _raw_html(archive, report_file, parsed, problems)
     _links(report_file.path.parent, parsed, problems)
-    _required(parsed, problems)
+    chosen = archive.council.house_style if archive.council else "numbered"
+    if chosen in available_styles(archive.templates):  # otherwise PAP304, or the style file's own problems, say why
+        _required(parsed, problems)
     check_tokens(report_file.path, parsed.body.tokens, report_file.body_line, problems)
 
 

@@ -15,7 +15,7 @@ from committee_papers.model.report import Report
 from committee_papers.problems import Problems
 from committee_papers.render.environment import template_environment
 
-TEMPLATE_SUFFIXES = (".html", ".xml", ".txt")
+TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".css")  # the pack stylesheet is a template too
 HINT = "compare it with the built-in template of the same name (docs/format.md, section 7)"
 
 
@@ -55,9 +55,11 @@ def _house_style(env: jinja2.Environment, path: Path, problems: Problems) -> Non
             problems.add("PAP307", path, line, column, f"reports have no front matter key `{name}`", hint)
     try:
         env.loader.get_source(env, style.template)
-    except jinja2.TemplateNotFound:
+    except jinja2.TemplateNotFound:  # (before OSError, which it is too)
         line, column = value(doc, "template")
         problems.add(
             "PAP307", path, line, column, f"there is no template `{style.template}`",
             "give a built-in template (report/numbered.html, report/cover-table.html, report/implications.html) or a path under templates/",
         )
+    except (UnicodeDecodeError, OSError):
+        pass  # a template that cannot be read is reported against its own file (PAP306)

@@ -37,7 +37,7 @@ def share_navigation(env: jinja2.Environment, nav) -> None:
     def navigation(context) -> Markup:
         template = context.environment.get_template(f"{ORIGINAL}/{NAV}")
         page = context.get("page")
-        if page is None or id(page) in in_menu or getattr(page, "url", None) is None:
+        if page is None or id(page) in in_menu or getattr(page, "parent", None) is not None or getattr(page, "url", None) is None:
             return Markup(template.render(context.get_all()))
         key = (page.url.split("/", 1)[0], get_relative_url(".", page.url), *(get_relative_url(url, page.url) for url in urls))
         if key not in rendered:

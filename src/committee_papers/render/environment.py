@@ -66,7 +66,11 @@ def template_environment(council_templates: Path | None = None) -> Environment:
 
 
 def template_problem(error: Exception, root: Path, templates: Path | None):
-    """A rendering error located in the council's templates as a problem (PAP306); None if it is not in them (our bug)."""
+    """A rendering error whose innermost template is one of the council's, as a problem (PAP306).
+
+    None when the error did not happen in a council template (a fault in a built-in
+    template or in this tool is our bug, even under a council template that extends it).
+    """
     from committee_papers.problems import Problems
 
     if templates is None:
@@ -78,14 +82,21 @@ def template_problem(error: Exception, root: Path, templates: Path | None):
         cause = error.__cause__  # from a worker process: its traceback comes as text
         if cause is not None and type(cause).__name__ == "_RemoteTraceback":
             frames += [(m[1], int(m[2])) for m in re.finditer(r'File "([^"]+)", line (\d+)', str(cause))]
-    folder = templates.resolve()
-    inside = [(Path(name), line) for name, line in frames if Path(name).resolve().is_relative_to(folder)]
-    if not inside:
+    council, builtin = templates.resolve(), (Path(__file__).parent.parent / "templates").resolve()
+    in_templates = [(Path(name).resolve(), line) for name, line in frames if _inside(name, council) or _inside(name, builtin)]
+    if not in_templates or not in_templates[-1][0].is_relative_to(council):
         return None
     problems = Problems(root)
-    path, line = inside[-1]
+    path, line = in_templates[-1]
     problems.add("PAP306", path, line, 1, f"the template failed while the site was built: {_plain(str(getattr(error, 'message', None) or error))}")
     return problems.items[0]
+
+
+def _inside(name: str, folder: Path) -> bool:
+    try:
+        return Path(name).resolve().is_relative_to(folder)
+    except (OSError, ValueError):
+        return False
 
 
 def _plain(message: str) -> str:
