@@ -69,7 +69,8 @@ def make_council(root: Path, seed: int) -> Canaries:
     (first / "03-public.md").write_text(
         _report(
             "Public Report",
-            f"Public text.\n\n::: exempt\nA passage naming {_canary(rng, secret, 'passage')}.\n:::\n\nMore public text.",
+            f"Public text.\n\n::: exempt\nA passage naming {_canary(rng, secret, 'passage')}[^s] and noting^[{_canary(rng, secret, 'inlinenote')}].\n\n"
+            f"[^s]: A footnote naming {_canary(rng, secret, 'footnote')}.\n:::\n\nMore public text.",
             appendices=(
                 "appendices:\n  - {title: Public detail, file: 03-public/appendix-a.md}\n"
                 f"  - title: Exempt costs\n    file: 03-public/appendix-b.md\n    {exempt.replace('exempt:', 'exempt:', 1)}"
@@ -91,7 +92,7 @@ def make_council(root: Path, seed: int) -> Canaries:
     (first / "minutes.md").write_text(
         "---\npresent: [pat-moss, lou-reed]\n---\n\n## 1. Apologies for Absence\n\nNone.\n\n## 2. Declarations of Interests\n\nNone.\n\n"
         f"## 3. Public Report\n\nDiscussed.\n\n::: exempt\nMembers noted {_canary(rng, secret, 'minuteblock')}.\n:::\n\n"
-        "::: resolved 2025/001\n1. That the report be approved.\n:::\n\n"
+        f":::: resolved 2025/001\n1. That the report be approved.\n\n::: exempt\n2. That {_canary(rng, secret, 'innerresolution')} be noted.\n:::\n::::\n\n"
         f":::: exempt\n::: resolved 2025/002\n1. That {_canary(rng, secret, 'exemptresolution')} be noted.\n:::\n::::\n\n"
         "## 4. Exclusion of the Public\n\n::: resolved 2025/003\n1. That the public be excluded.\n:::\n\n"
         f"## 5. Secret Negotiations\n\nMembers discussed {_canary(rng, secret, 'minute')}.\n\n"

@@ -6,6 +6,7 @@ import os
 
 import re
 
+from committee_papers.checks.blocks import check_block_markers
 from committee_papers.markdown.parser import parser
 from committee_papers.model.archive import Archive, ReportFile
 from committee_papers.problems import Problems
@@ -122,10 +123,12 @@ def check_appendices_accessibility(archive: Archive, report_file: ReportFile, pr
 
             tokens = parser(True).parse(text)
             check_tokens(target, tokens, 1, problems, top_level=None)
+            check_block_markers(target, text, 1, problems)
             check_links(folder, report_file.id, target, text.split("\n"), 1, tokens, problems)
 
 
 def check_minutes_accessibility(archive: Archive, folder, problems: Problems) -> None:
     if folder.minutes is not None:
         for minute in folder.minutes.minutes:
+            check_block_markers(folder.minutes.path, minute.markdown, minute.line + 1, problems)
             check_markdown(folder.minutes.path, minute.markdown, minute.line + 1, problems, top_level=3, higher_reported=True)

@@ -27,6 +27,7 @@ def resolve_inside(folder: Path, relative: str) -> Path | None:
 
 def check_appendices(archive: Archive, problems: Problems, today=None) -> None:
     for folder in archive.meetings.values():
+        _check_shared_exempt_files(folder, problems)
         for report in folder.reports.values():
             if report.report is None:
                 continue
@@ -68,6 +69,33 @@ def check_appendices(archive: Archive, problems: Problems, today=None) -> None:
                     check_pdf(target, appendix.file, report.path, line, column, problems)
                 else:
                     read_text(target, problems)
+
+
+def _check_shared_exempt_files(folder, problems: Problems) -> None:
+    """A file that is exempt as one report's appendix may not be a public appendix of another (it would be published)."""
+    exempt: dict[Path, str] = {}
+    public: list[tuple] = []
+    for report in folder.reports.values():
+        if report.report is None:
+            continue
+        for index, appendix in enumerate(report.report.appendices):
+            target = resolve_inside(folder.path, appendix.file)
+            if target is None or not os.path.exists(target):
+                continue
+            if report.report.exempt is not None or appendix.exempt is not None:
+                exempt.setdefault(target.resolve(), report.id)
+            else:
+                public.append((report, index, appendix, target.resolve()))
+    for report, index, appendix, target in public:
+        if target in exempt:
+            line, column = value(report.doc, "appendices", index, "file")
+            problems.add(
+                "PAP223",
+                report.path,
+                line,
+                column,
+                f"`{appendix.file}` is an exempt appendix of `{exempt[target]}`, so it cannot be a public appendix here",
+            )
 
 
 def check_pdf(target: Path, name: str, report_path: Path, line: int, column: int, problems: Problems) -> None:

@@ -7,6 +7,7 @@ import os
 import re
 from pathlib import Path
 
+from committee_papers.checks.blocks import check_block_markers
 from committee_papers.checks.accessibility import check_tokens
 from committee_papers.checks.appendices import resolve_inside
 from committee_papers.checks.locate import key, value
@@ -53,6 +54,7 @@ def check_report(archive: Archive, report_file: ReportFile, problems: Problems) 
     if chosen in available_styles(archive.templates):  # otherwise PAP304, or the style file's own problems, say why
         _required(parsed, problems)
     check_tokens(report_file.path, parsed.body.tokens, report_file.body_line, problems)
+    check_block_markers(report_file.path, report_file.body, report_file.body_line, problems)
 
 
 def _where(parsed: ParsedReport, part_name: str, line: int) -> tuple[int, int]:

@@ -28,6 +28,9 @@ def read_minutes_body(body: str, body_line: int, path: Path, problems: Problems)
         line = (token.map[0] if token.map else 0) + body_line
         if token.type == "heading_open" and token.tag == "h2":
             text = tokens[index + 1].content.strip()
+            if exempt_depth > 0:
+                problems.add("PAP221", path, line, 1, f"the heading `## {text}` is inside a `::: exempt` block that is still open")
+                continue
             match = _MINUTE.match(text)
             if not match:
                 problems.add(
@@ -65,7 +68,8 @@ def read_minutes_body(body: str, body_line: int, path: Path, problems: Problems)
         elif token.type == "container_resolved_close":
             open_resolution = None
         elif token.type == "inline" and open_resolution is not None:
-            open_resolution.items.append(token.content)
+            if exempt_depth == 0 or open_resolution.exempt:  # an exempt passage inside a public resolution stays out of it
+                open_resolution.items.append(token.content)
     for index, minute in enumerate(minutes):
         end = starts[index + 1] if index + 1 < len(starts) else len(lines)
         minute.markdown = "\n".join(lines[starts[index] + 1 : end]).rstrip("\n")

@@ -22,6 +22,8 @@ def parser(allow_html: bool = False) -> MarkdownIt:
     md.use(container_plugin, name="resolved")
     md.use(container_plugin, name="exempt")
     md.core.ruler.before("block", "blank_directives", rules.blank_directives)
+    md.core.ruler.before("footnote_tail", "exempt_footnotes", rules.exempt_footnotes)
+    md.core.ruler.after("footnote_tail", "withhold_footnotes", rules.withhold_footnotes)
     md.core.ruler.push("drop_directives", rules.drop_directives)
     md.core.ruler.push("para_labels", rules.para_labels)
     md.core.ruler.push("para_refs", rules.para_refs)

@@ -41,6 +41,25 @@ def strip_exempt(tokens: list[Token], notice: str) -> list[Token]:
             continue
         if depth == 0:
             kept.append(token)
+    return _without_exempt_footnotes(kept)
+
+
+def _without_exempt_footnotes(tokens: list[Token]) -> list[Token]:
+    """Drop the footnotes of exempt passages (the footnote plugin gathers them at the end) and references to them."""
+    kept: list[Token] = []
+    inside = False
+    for token in tokens:
+        if token.type == "footnote_open" and token.meta.get("exempt"):
+            inside = True
+            continue
+        if inside:
+            inside = token.type != "footnote_close"  # footnotes do not nest
+            continue
+        if token.children:
+            token.children = [child for child in token.children if not child.meta.get("exempt")]
+        kept.append(token)
+    if kept and kept[-1].type == "footnote_block_close" and kept[-2].type == "footnote_block_open":
+        kept = kept[:-2]
     return kept
 
 

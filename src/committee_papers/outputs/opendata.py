@@ -100,6 +100,8 @@ def records(site: Site) -> dict[str, list[BaseModel]]:
         for item in view.items:
             if not view.agenda_published and item.kind != "planned":
                 continue
+            if item.added is not None and not site.publication.date_reached(item.added):
+                continue  # its supplementary agenda is not out yet
             visible = item.report is not None and site.publication.report_visible(view.folder, item.report)
             data["items"].append(
                 ItemRecord(

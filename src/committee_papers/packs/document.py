@@ -21,6 +21,8 @@ from committee_papers.render.people import person
 from committee_papers.render.report import EXEMPT_PASSAGE, public_title, render_report
 from committee_papers.supplements import Supplement, original_items
 
+IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}  # files a pack shows; other linked files are not in it
+
 
 @dataclass
 class PdfPlaceholder:
@@ -49,13 +51,15 @@ class PackComposer:
         self.jurisdiction = renderer.jurisdiction
 
     def file_resolver(self, view: MeetingView):
-        """Files a report links to, as the PDF engine reads them: from inside the meeting folder only."""
+        """Images a report shows, as the PDF engine reads them: from inside the meeting folder only."""
 
         def resolve(path: str) -> str | None:
             from committee_papers.checks.appendices import resolve_inside
 
             source = resolve_inside(view.folder.path, path)
-            return papers_url(self.archive.papers, source) if source is not None and os.path.isfile(source) else None
+            if source is None or not os.path.isfile(source) or source.suffix.lower() not in IMAGES:
+                return None  # a link to a file has no place in a printed pack (and would name the file); its words stay
+            return papers_url(self.archive.papers, source)
 
         return resolve
 
@@ -134,11 +138,19 @@ class PackComposer:
                     "number": item.number,
                     "title": title,
                     "notice": exemption_notice(item.exempt, self.jurisdiction) if item.exempt else None,
-                    "reason": supplement.reason(item) if supplement else None,
+                    "reason": self._reason(item, supplement, confidential),
                     "has_pages": item.number in sections,
                 }
             )
         return rows
+
+    @staticmethod
+    def _reason(item: AgendaItem, supplement: Supplement | None, confidential: bool) -> str | None:
+        """The chair's reason for a late or revised item; for an exempt item it may hold exempt detail, so members only."""
+        reason = supplement.reason(item) if supplement else None
+        if reason and item.exempt is not None and not confidential:
+            return "given in the members' confidential pack"
+        return reason
 
     def pack(self, view: MeetingView, confidential: bool = False, supplement: Supplement | None = None) -> PackDocument:
         """The agenda pack as first published, or one supplementary agenda's pack."""

@@ -16,6 +16,7 @@ from committee_papers.markdown.parser import parser
 from committee_papers.markdown.transform import strip_exempt
 from committee_papers.model.archive import Archive, ReportFile
 from committee_papers.model.report import Comment
+from committee_papers.publication import public_report_id
 
 IMPLICATIONS_HEADING = "statutory and policy implications"
 COMMENT_TITLES = {"constitutional": "Constitutional Comments", "financial": "Financial Comments", "hr": "HR Comments"}
@@ -216,7 +217,7 @@ def render_report(
     if report.exempt is not None and not confidential:
         return Markup(
             env.get_template("report/exempt.html").render(
-                rid=report_file.id,
+                rid=public_report_id(item) if item is not None else report_file.id,
                 item=item,
                 meeting=meeting,
                 title=public_title(report.title, report.exempt),
