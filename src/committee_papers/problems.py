@@ -120,8 +120,11 @@ class Problems:
         path = Path(path)
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        except (ValueError, OSError, RuntimeError):  # outside the root, or a symlink loop
+            try:
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                return path.as_posix()
 
     @property
     def errors(self) -> list[Problem]:

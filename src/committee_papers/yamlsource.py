@@ -191,7 +191,12 @@ def parse_yaml(text: str, line_offset: int = 0) -> YamlDoc:
     if node is None:
         builder.doc.data = None
         return builder.doc
-    builder.doc.data = builder.build(node, ())
+    try:
+        builder.doc.data = builder.build(node, ())
+    except RecursionError:  # an alias inside what it names (`x: &a [*a]`) never ends
+        raise YamlProblem(
+            "PAP005", "an alias (`*name`) refers to the value that contains it, so the value never ends", node.start_mark.line + 1 + line_offset, 1
+        ) from None
     return builder.doc
 
 

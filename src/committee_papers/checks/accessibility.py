@@ -130,5 +130,5 @@ def check_appendices_accessibility(archive: Archive, report_file: ReportFile, pr
 def check_minutes_accessibility(archive: Archive, folder, problems: Problems) -> None:
     if folder.minutes is not None:
         for minute in folder.minutes.minutes:
-            check_block_markers(folder.minutes.path, minute.markdown, minute.line + 1, problems)
+            check_block_markers(folder.minutes.path, minute.markdown, minute.line + 1, problems, balance=False)
             check_markdown(folder.minutes.path, minute.markdown, minute.line + 1, problems, top_level=3, higher_reported=True)

@@ -20,7 +20,7 @@ def resolve_inside(folder: Path, relative: str) -> Path | None:
     target = folder / Path(*posix.parts)
     try:
         target.resolve().relative_to(folder.resolve())
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the folder, or a symlink loop
         return None  # a symbolic link that leads outside
     return target
 
@@ -98,9 +98,28 @@ def _check_shared_exempt_files(folder, problems: Problems) -> None:
             )
 
 
+def _check_pdf_opens(target: Path, name: str, report_path: Path, line: int, column: int, problems: Problems) -> None:
+    """The pack lays every page of the PDF into itself, so the PDF must open, unlocked, with its pages."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(target)
+        if reader.is_encrypted:
+            problems.add("PAP210", report_path, line, column, f"the appendix `{name}` is a password-protected PDF",
+                         "save it again without a password (or without encryption), or attach an unprotected copy")
+            return
+        len(reader.pages)
+    except Exception:  # noqa: BLE001 - pypdf raises many kinds of error for a damaged file
+        problems.add("PAP210", report_path, line, column, f"the appendix `{name}` is a damaged PDF that cannot be read",
+                     "save or export the document as PDF again")
+
+
 def check_pdf(target: Path, name: str, report_path: Path, line: int, column: int, problems: Problems) -> None:
     if os.path.isdir(target):
         problems.add("PAP003", target, 1, 1, f"`{target.name}` is a folder, but a file is expected here")
+        return
+    if not os.path.isfile(target):
+        problems.add("PAP003", target, 1, 1, f"`{target.name}` is not an ordinary file")
         return
     size = target.stat().st_size
     if size > MAX_PDF_BYTES:
@@ -114,3 +133,5 @@ def check_pdf(target: Path, name: str, report_path: Path, line: int, column: int
         problems.add(
             "PAP210", report_path, line, column, f"the appendix `{name}` is named .pdf but is not a PDF file"
         )
+        return
+    _check_pdf_opens(target, name, report_path, line, column, problems)

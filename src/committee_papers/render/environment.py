@@ -37,6 +37,8 @@ def letter(index: int) -> str:
     """Appendix letters: A, B, ... Z, AA, AB ..."""
     text = ""
     index += 1
+    if index < 1:
+        return ""
     while index:
         index, rest = divmod(index - 1, 26)
         text = chr(65 + rest) + text
