@@ -40,12 +40,13 @@ def latest_publication(meeting: dt.date, required: int, jurisdiction: str, closu
     """The last day on which the agenda can be published and still leave `required` clear working days."""
     day = meeting - dt.timedelta(days=1)
     counted = 0
-    while True:
+    while day > dt.date.min + dt.timedelta(days=required + 30):
         if is_working_day(day, jurisdiction, closures):
             counted += 1
             if counted == required:
                 return day - dt.timedelta(days=1)
         day -= dt.timedelta(days=1)
+    return dt.date.min  # a meeting in the first days of the calendar: no earlier day to name
 
 
 def clear_days(earlier: dt.date, later: dt.date) -> int:

@@ -6,6 +6,7 @@ import os
 
 import re
 
+from committee_papers.checks.appendices import real_path
 from committee_papers.checks.blocks import check_block_markers
 from committee_papers.markdown.parser import parser
 from committee_papers.model.archive import Archive, ReportFile
@@ -114,7 +115,7 @@ def check_appendices_accessibility(archive: Archive, report_file: ReportFile, pr
     folder = report_file.path.parent
     for appendix in report_file.report.appendices:
         target = folder / appendix.file
-        if target.suffix.lower() == ".md" and os.path.isfile(target) and target.resolve().is_relative_to(folder.resolve()):
+        if target.suffix.lower() == ".md" and os.path.isfile(target) and real_path(target).is_relative_to(real_path(folder)):
             try:
                 text = target.read_text("utf-8")
             except (OSError, UnicodeDecodeError):

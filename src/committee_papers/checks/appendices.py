@@ -12,6 +12,14 @@ from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
 
 
+def real_path(path: Path) -> Path:
+    """`path.resolve()`, or the path as it is when a symlink loops (the check reports such files where it reads them)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 def resolve_inside(folder: Path, relative: str) -> Path | None:
     """The file a relative path names, or None if it would leave `folder`."""
     posix = PurePosixPath(relative.replace("\\", "/"))
@@ -83,9 +91,9 @@ def _check_shared_exempt_files(folder, problems: Problems) -> None:
             if target is None or not os.path.exists(target):
                 continue
             if report.report.exempt is not None or appendix.exempt is not None:
-                exempt.setdefault(target.resolve(), report.id)
+                exempt.setdefault(real_path(target), report.id)
             else:
-                public.append((report, index, appendix, target.resolve()))
+                public.append((report, index, appendix, real_path(target)))
     for report, index, appendix, target in public:
         if target in exempt:
             line, column = value(report.doc, "appendices", index, "file")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from committee_papers.checks.blocks import check_block_markers
 from committee_papers.checks.accessibility import check_tokens
-from committee_papers.checks.appendices import resolve_inside
+from committee_papers.checks.appendices import real_path, resolve_inside
 from committee_papers.checks.locate import key, value
 from committee_papers.house_style import available_styles
 from committee_papers.markdown.parser import parser
@@ -144,7 +144,7 @@ def _raw_html(archive: Archive, report_file: ReportFile, parsed: ParsedReport, p
 
 def _links(folder: Path, parsed: ParsedReport, problems: Problems) -> None:
     report_file = parsed.report_file
-    appendices = {(folder / a.file).resolve() for a in report_file.report.appendices} if report_file.report else set()
+    appendices = {real_path(folder / a.file) for a in report_file.report.appendices} if report_file.report else set()
     check_links(folder, report_file.id, report_file.path, report_file.body.split("\n"), report_file.body_line, parsed.body.tokens, problems, appendices)
 
 
@@ -185,7 +185,7 @@ def check_links(
                     f"the linked file `{target}` does not exist",
                     f"add the file, or correct the path; paths start from the meeting folder {folder.name}/",
                 )
-            elif os.path.isfile(resolved) and resolved.suffix.lower() not in PUBLISHABLE and resolved.resolve() not in appendices:
+            elif os.path.isfile(resolved) and resolved.suffix.lower() not in PUBLISHABLE and real_path(resolved) not in appendices:
                 problems.add(
                     "PAP506", path, line, column,
                     f"the link to `{target}` will be shown as plain text: {resolved.suffix or 'files without a type'} files are not published",
