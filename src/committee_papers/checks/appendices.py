@@ -64,6 +64,9 @@ def check_appendices(archive: Archive, problems: Problems, today=None) -> None:
                     continue
                 if not check_name(target, problems):
                     continue
+                if not os.path.isdir(target) and not os.path.isfile(target):  # a pipe or device would never finish reading
+                    problems.add("PAP003", target, 1, 1, f"`{target.name}` is not an ordinary file")
+                    continue
                 if target.suffix.lower() not in (".md", ".pdf"):
                     problems.add(
                         "PAP210",

@@ -128,7 +128,7 @@ def read_meeting_folder(path: Path, problems: Problems) -> tuple[MeetingFolder, 
             continue
         if child.name == "minutes.md":
             folder.minutes = read_minutes(child, problems)
-        elif child.suffix == ".md" and not child.is_dir():
+        elif child.suffix == ".md" and not child.is_dir() and (child.is_file() or child.is_symlink()):
             if check_name(child, problems):
                 report_paths.append(child)
         elif child.is_dir():
