@@ -25,21 +25,25 @@ def test_a_page_template_asking_for_a_missing_value_stops_the_build_at_its_line(
     assert _site_files(minimal / "site") == before
 
 
+def _build_with(council, template: str, text: str, *options: str):
+    """Build `council` with one of its templates replaced by `text`."""
+    path = council / "templates" / template
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    return run_papers("build", str(council), *options)
+
+
 def test_a_pack_template_given_the_wrong_name_stops_the_packs_at_its_line(minimal):
-    (minimal / "templates/pack").mkdir(parents=True)
-    (minimal / "templates/pack/front-sheet.html").write_text("<section>\n<h1>{{ meeting_title }}</h1>\n</section>\n", "utf-8")
-    result = run_papers("build", str(minimal), "--packs-only")
+    result = _build_with(minimal, "pack/front-sheet.html", "<section>\n<h1>{{ meeting_title }}</h1>\n</section>\n", "--packs-only")
     assert result.returncode == 1
     assert "templates/pack/front-sheet.html:2:1: error PAP306: the template failed while the site was built: it uses `meeting_title`" in result.stderr
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
 
 
 def test_a_filter_given_the_wrong_kind_of_value_is_told_at_the_template_line(minimal):
-    (minimal / "templates/report/parts").mkdir(parents=True)
-    (minimal / "templates/report/parts/contact.html").write_text(
-        '<section class="report-contact">\n<p>Contact: {{ contact.name | long_date }}</p>\n</section>\n', "utf-8"
+    result = _build_with(
+        minimal, "report/parts/contact.html", '<section class="report-contact">\n<p>Contact: {{ contact.name | long_date }}</p>\n</section>\n', "--no-packs"
     )
-    result = run_papers("build", str(minimal), "--no-packs")
     assert result.returncode == 1
     assert "templates/report/parts/contact.html:2:1: error PAP306: the template failed while the site was built" in result.stderr
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr

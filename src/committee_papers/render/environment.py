@@ -85,7 +85,8 @@ def template_problem(error: Exception, root: Path, templates: Path | None):
         if cause is not None and type(cause).__name__ == "_RemoteTraceback":
             frames += [(m[1], int(m[2])) for m in re.finditer(r'File "([^"]+)", line (\d+)', str(cause))]
     council, builtin = templates.resolve(), (Path(__file__).parent.parent / "templates").resolve()
-    in_templates = [(Path(name).resolve(), line) for name, line in frames if _inside(name, council) or _inside(name, builtin)]
+    real = [(_real(name), line) for name, line in frames]
+    in_templates = [(path, line) for path, line in real if path.is_relative_to(council) or path.is_relative_to(builtin)]
     if not in_templates or not in_templates[-1][0].is_relative_to(council):
         return None
     problems = Problems(root)
@@ -94,11 +95,11 @@ def template_problem(error: Exception, root: Path, templates: Path | None):
     return problems.items[0]
 
 
-def _inside(name: str, folder: Path) -> bool:
+def _real(name: str) -> Path:
     try:
-        return Path(name).resolve().is_relative_to(folder)
-    except (OSError, ValueError):
-        return False
+        return Path(name).resolve()
+    except (OSError, RuntimeError):
+        return Path(name).absolute()
 
 
 def _plain(message: str) -> str:
