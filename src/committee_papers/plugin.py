@@ -44,6 +44,7 @@ from committee_papers.timing import phase
 
 log = logging.getLogger("mkdocs.plugins.committee_papers")
 CSS = "assets/committee-papers.css"
+SCRIPTS = ("assets/register-filter.js",)  # loaded only by the pages that use them
 DRAFT_BANNER = '<p class="draft-banner" role="note">DRAFT: this site includes papers that are not yet published.</p>'
 
 
@@ -252,8 +253,8 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         for asset in self.assets:
             if files.get_file_from_path(asset.url) is None:
                 files.append(File.generated(config, asset.url, abs_src_path=asset.source))
-        css = resources.files("committee_papers").joinpath(CSS).read_bytes()
-        files.append(File.generated(config, CSS, content=css))
+        for asset in (CSS, *SCRIPTS):
+            files.append(File.generated(config, asset, content=resources.files("committee_papers").joinpath(asset).read_bytes()))
         return files
 
     def on_nav(self, nav, *, config, files):

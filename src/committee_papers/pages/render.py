@@ -128,7 +128,10 @@ class PageRenderer:
     def global_pages(self) -> list[Page]:
         """The pages that show the whole archive: rendered on every build."""
         site = self.site
-        pages = [self.home(), self.committees(), self.meetings_index(), self.decisions(), self.people(), self.subscribe(), self.accessibility()]
+        from committee_papers.pages.decisions_page import decisions_pages
+
+        pages = [self.home(), self.committees(), self.meetings_index(), self.people(), self.subscribe(), self.accessibility()]
+        pages += decisions_pages(self)
         pages += [self.committee(cid) for cid in self.archive.committees]
         pages += [self.year(year, meetings) for year, meetings in site.years_of().items()]
         pages += [self.councillor(pid) for pid in self.archive.people.councillors]
@@ -360,25 +363,6 @@ class PageRenderer:
             self.meeting_crumbs(view),
             description=f"Minutes of the {view.title}.",
             **self.minutes_context(view, public=True),
-        )
-
-    def decisions(self) -> Page:
-        decisions = [
-            {
-                "decision": d,
-                "title": public_title(d.minute.title, d.exempt),
-                "items": [self.inline(text) for text in d.public_items],
-                "notice": d.withheld_label,
-            }
-            for d in self.site.decisions
-        ]
-        return self.page(
-            urls.decisions(),
-            "pages/decisions.html",
-            "Decisions",
-            [("Home", urls.home())],
-            description="Every resolution of the council's committees, newest first.",
-            decisions=decisions,
         )
 
     def people(self) -> Page:
