@@ -128,10 +128,12 @@ class PageRenderer:
     def global_pages(self) -> list[Page]:
         """The pages that show the whole archive: rendered on every build."""
         site = self.site
+        from committee_papers.pages.calendar_page import month_pages
         from committee_papers.pages.decisions_page import decisions_pages
 
         pages = [self.home(), self.committees(), self.meetings_index(), self.people(), self.subscribe(), self.accessibility()]
         pages += decisions_pages(self)
+        pages += month_pages(self)
         pages += [self.committee(cid) for cid in self.archive.committees]
         pages += [self.year(year, meetings) for year, meetings in site.years_of().items()]
         pages += [self.councillor(pid) for pid in self.archive.people.councillors]
@@ -195,12 +197,16 @@ class PageRenderer:
         )
 
     def meetings_index(self) -> Page:
+        from committee_papers.pages.calendar_page import current_month, month_label
+
+        month = current_month(self.site)
         return self.page(
             urls.meetings(),
             "pages/meetings.html",
             "Meetings",
             [("Home", urls.home())],
             years=self.site.years_of(),
+            calendar=(month_label(*month), urls.calendar_month(*month)) if month else None,
         )
 
     def year(self, year: int, meetings: list[MeetingView]) -> Page:
