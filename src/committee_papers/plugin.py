@@ -29,8 +29,8 @@ from mkdocs.structure.toc import get_toc
 from committee_papers import publish
 from committee_papers.check import CheckResult, check
 from committee_papers.incremental import BuildCache, MeetingRecord, PageRecord, link_or_copy
-from committee_papers.outputs.calendars import all_calendars
-from committee_papers.outputs.feed import atom_feed
+from committee_papers.outputs.calendars import all_calendars, forward_plan_calendar
+from committee_papers.outputs.feed import atom_feed, forward_plan_feed
 from committee_papers.outputs.opendata import open_data
 from committee_papers.pages import urls
 from committee_papers.pages.documents import fill_sizes
@@ -220,6 +220,7 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
             {"Committees": ["committees/index.md"] + [{committee.name: urls.source_of(urls.committee(cid))} for cid, committee in committees]},
             {"Meetings": ["meetings/index.md"] + [{year_label(year): urls.source_of(urls.year(year_slug(year)))} for year in years]},
             {"Decisions": "decisions/index.md"},
+            {"Forward plan": urls.source_of(urls.forward_plan())},
             {"Councillors": "people/index.md"},
             {"Calendars and data": "subscribe/index.md"},
             {"Accessibility": "accessibility/index.md"},
@@ -247,7 +248,10 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
             calendars, events = all_calendars(self.site, known)
             for mid, text in events.items():
                 self.records[mid].event = text.decode("utf-8")
-            outputs = {**calendars, urls.feed(): atom_feed(self.site), **open_data(self.site)}
+            outputs = {
+                **calendars, urls.feed(): atom_feed(self.site), **open_data(self.site),
+                urls.forward_plan_feed(): forward_plan_feed(self.site), urls.forward_plan_calendar(): forward_plan_calendar(self.site),
+            }
         for path, content in outputs.items():
             files.append(File.generated(config, path, content=content))
         for asset in self.assets:

@@ -66,6 +66,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "forward_plan_published": "When the decision first appeared in the forward plan (28 clear days before it is taken).",
         "general_exception": "The general exception procedure was used.",
         "special_urgency": "The special urgency procedure was used.",
+        "lead_member": "The councillor responsible for the decision (portfolio holder or chair): a councillor id from people.yml.",
     },
     "Appendix": {
         "title": "The appendix's title, printed after \"Appendix A:\".",
@@ -171,7 +172,7 @@ ENTRY_DESCRIPTIONS = {
     "DeclarationsEntry": ("declarations", "Declarations of Interests."),
     "ItemEntry": ("item", "An item with no report: its title, with optional `text:` and `exempt:`."),
     "ReportEntry": ("report", "A report in this folder, by its file name without .md."),
-    "PlannedEntry": ("planned", "A future item whose report does not exist yet, with optional `lead:` and `key_decision:`."),
+    "PlannedEntry": ("planned", "A future item whose report does not exist yet, with optional `lead:`, `key_decision:` (true, or its forward plan entry), `exempt:` and `text:`."),
     "ExclusionEntry": ("exclusion", "The motion to exclude the public; exempt items follow it."),
 }
 BARE_ENTRIES = ("ApologiesEntry", "DeclarationsEntry", "ExclusionEntry")

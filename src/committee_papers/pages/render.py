@@ -130,10 +130,12 @@ class PageRenderer:
         site = self.site
         from committee_papers.pages.calendar_page import month_pages
         from committee_papers.pages.decisions_page import decisions_pages
+        from committee_papers.pages.forward_plan import forward_plan_page
 
         pages = [self.home(), self.committees(), self.meetings_index(), self.people(), self.subscribe(), self.accessibility()]
         pages += decisions_pages(self)
         pages += month_pages(self)
+        pages.append(forward_plan_page(self))
         pages += [self.committee(cid) for cid in self.archive.committees]
         pages += [self.year(year, meetings) for year, meetings in site.years_of().items()]
         pages += [self.councillor(pid) for pid in self.archive.people.councillors]
@@ -179,7 +181,7 @@ class PageRenderer:
         committee = self.archive.committees[cid]
         site = self.site
         future = [m for m in site.by_committee.get(cid, []) if m.date >= site.today and m.meeting.status != "cancelled"]
-        work_programme = [(m, item) for m in future for item in m.items if item.kind == "planned"]
+        work_programme = [(m, item, self.item_title(item)) for m in future for item in m.items if item.kind == "planned"]
         children = sorted((c, other) for c, other in self.archive.committees.items() if other.parent == cid)
         return self.page(
             urls.committee(cid),
@@ -417,7 +419,7 @@ class PageRenderer:
             "Calendars, feeds and open data",
             [("Home", urls.home())],
             committees=sorted(self.archive.committees.items(), key=lambda c: c[1].name),
-            datasets=["meetings", "items", "reports", "decisions", "people"],
+            datasets=["meetings", "items", "reports", "decisions", "people", "forward-plan"],
         )
 
 
