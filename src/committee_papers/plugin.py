@@ -121,6 +121,9 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         config.validation.links.unrecognized_links = logging.DEBUG
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
+        from committee_papers.pages.theme import add_overrides
+
+        add_overrides(config, council)
         if self.command == "serve":
             for folder in (archive.papers, root / "templates"):
                 if folder.is_dir() and str(folder) not in config.watch:
