@@ -108,6 +108,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "closure_days": "Extra days the council offices are closed, not counted as working days.",
         "rules": "Changes how a rule is applied: problem code → \"off\", warning or error.",
         "language": "The language of the published pages, such as en-GB or cy.",
+        "electoral_area": "What the areas councillors represent are called: division (the default) or ward.",
     },
     "Contact": {"email": "Email address.", "phone": "Telephone number."},
     "Boilerplate": {
@@ -124,6 +125,9 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "division": "The electoral division (or ward) the councillor represents.",
         "email": "Email address.",
         "phone": "Telephone number.",
+        "photo": "A photograph: a .jpg, .png or .webp file under papers/, such as people/samira-haddad.jpg.",
+        "photo_alt": "What the photograph shows, for people who cannot see it; default \"Councillor <name>\".",
+        "interests": "The web address (https://...) of the councillor's register of interests.",
     },
     "Officer": {
         "name": "Full name, as printed.",

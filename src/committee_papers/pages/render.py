@@ -131,6 +131,7 @@ class PageRenderer:
         from committee_papers.pages.calendar_page import month_pages
         from committee_papers.pages.decisions_page import decisions_pages
         from committee_papers.pages.forward_plan import forward_plan_page
+        from committee_papers.pages.people_page import divisions_page
 
         pages = [self.home(), self.committees(), self.meetings_index(), self.people(), self.subscribe(), self.accessibility()]
         pages += decisions_pages(self)
@@ -139,6 +140,7 @@ class PageRenderer:
         pages += [self.committee(cid) for cid in self.archive.committees]
         pages += [self.year(year, meetings) for year, meetings in site.years_of().items()]
         pages += [self.councillor(pid) for pid in self.archive.people.councillors]
+        pages.append(divisions_page(self))
         return pages
 
     def meeting_pages(self, view: MeetingView) -> tuple[list[Page], list[Asset]]:
@@ -374,24 +376,14 @@ class PageRenderer:
         )
 
     def people(self) -> Page:
-        councillors = sorted(self.archive.people.councillors.items(), key=lambda p: p[1].name.split()[-1])
-        return self.page(urls.people(), "pages/people.html", "Councillors", [("Home", urls.home())], councillors=councillors)
+        from committee_papers.pages.people_page import people_page
+
+        return people_page(self)
 
     def councillor(self, pid: str) -> Page:
-        who = person(self.archive, pid)
-        attended, held = self.site.attendance(pid)
-        return self.page(
-            urls.person(pid),
-            "pages/person.html",
-            f"Councillor {who.name}",
-            [("Home", urls.home()), ("Councillors", urls.people())],
-            description=f"Committee memberships and attendance of Councillor {who.name}.",
-            pid=pid,
-            who=who,
-            memberships=self.site.memberships(pid),
-            attended=attended,
-            held=held,
-        )
+        from committee_papers.pages.people_page import councillor_page
+
+        return councillor_page(self, pid)
 
     def search_page(self, years: list[str]) -> Page:
         return self.page(
