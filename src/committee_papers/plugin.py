@@ -44,7 +44,8 @@ from committee_papers.timing import phase
 
 log = logging.getLogger("mkdocs.plugins.committee_papers")
 CSS = "assets/committee-papers.css"
-SCRIPTS = ("assets/register-filter.js",)  # loaded only by the pages that use them
+SCRIPTS = ("assets/register-filter.js", "assets/table-scroll.js")
+SCROLL_CUE = "assets/table-scroll.js"  # on every page; the register's filter only where it is used
 DRAFT_BANNER = '<p class="draft-banner" role="note">DRAFT: this site includes papers that are not yet published.</p>'
 
 
@@ -121,6 +122,8 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         config.validation.links.unrecognized_links = logging.DEBUG
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
+        if SCROLL_CUE not in config.extra_javascript:
+            config.extra_javascript.append(SCROLL_CUE)
         from committee_papers.pages.theme import add_overrides
 
         add_overrides(config, council)
@@ -241,7 +244,8 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
             if files.get_file_from_path(src_uri) is not None:
                 log.warning(f"the council's own page {src_uri} replaces the generated one")
                 continue
-            front = f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(description)}\n---\n"
+            tags = [value for _, value in getattr(known, "context", [])]  # shown with the page in Material's search results
+            front = f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(description)}\n" + (f"tags: {json.dumps(tags)}\n" if tags else "") + "---\n"
             file = File.generated(config, src_uri, content=front)
             if src_uri in self.kept:
                 file.is_modified = lambda: False  # its output is linked from the previous build

@@ -36,6 +36,7 @@ class Page:
     description: str = ""
     crumbs: list[tuple[str, str]] = field(default_factory=list)
     toc: list[TocEntry] = field(default_factory=list)
+    context: list[tuple[str, str]] = field(default_factory=list)  # (kind, committee, date) for search results
 
     @property
     def src_uri(self) -> str:
@@ -60,7 +61,7 @@ class PageRenderer:
         self.assets: list[Asset] = []
 
     # -- helpers ---------------------------------------------------------
-    def page(self, url: str, template: str, title: str, crumbs: list[tuple[str, str]], description: str = "", **context) -> Page:
+    def page(self, url: str, template: str, title: str, crumbs: list[tuple[str, str]], description: str = "", search_context: list | None = None, **context) -> Page:
         def link(target: str) -> str:
             return urls.relative(url, target)
 
@@ -71,13 +72,14 @@ class PageRenderer:
             urls=urls,
             title=title,
             crumbs=crumbs,
+            search_context=search_context or [],
             year_label=year_label,
             year_slug=year_slug,
             person=lambda ref: person(self.archive, ref),
             **context,
         )
         html, toc = add_heading_ids(wrap_tables(html))
-        return Page(url=url, title=title, html=html, description=description, crumbs=crumbs, toc=toc)
+        return Page(url=url, title=title, html=html, description=description, crumbs=crumbs, toc=toc, context=search_context or [])
 
     def markdown(self, text: str, shift: int = 0, public: bool = True, top: int | None = None, resolve=None, notice: str = EXEMPT_MINUTE) -> Markup:
         """Markdown outside a report: `shift` moves headings down; `top` puts the highest at that level;
@@ -103,6 +105,10 @@ class PageRenderer:
     def committee_name(self, cid: str) -> str:
         committee = self.archive.committees.get(cid)
         return committee.name if committee else cid
+
+    def search_context(self, view: MeetingView, kind: str) -> list[tuple[str, str]]:
+        """What a search result says of a meeting's page: the kind of document, the committee and the date."""
+        return [("kind", kind), ("committee", self.committee_name(view.committee_id)), ("date", f"{view.date.day} {view.date:%B %Y}")]
 
     def meeting_crumbs(self, view: MeetingView) -> list[tuple[str, str]]:
         return [
@@ -231,6 +237,7 @@ class PageRenderer:
             "pages/meeting.html",
             view.title,
             self.meeting_crumbs(view)[:-1],
+            search_context=self.search_context(view, "Agenda"),
             description=f"Agenda of the {view.title}.",
             view=view,
             meeting=view.meeting,
@@ -312,6 +319,7 @@ class PageRenderer:
             "pages/report.html",
             title,
             self.meeting_crumbs(view),
+            search_context=self.search_context(view, "Report"),
             description=f"Agenda item {item.number} of the {view.title}.",
             view=view,
             item=item,
@@ -371,6 +379,7 @@ class PageRenderer:
             "pages/minutes.html",
             f"Minutes: {view.title}",
             self.meeting_crumbs(view),
+            search_context=self.search_context(view, "Minutes"),
             description=f"Minutes of the {view.title}.",
             **self.minutes_context(view, public=True),
         )
