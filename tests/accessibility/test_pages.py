@@ -73,16 +73,17 @@ def test_keyboard_skip_link_and_visible_focus(tab, served, name):
 
 OVERFLOWING = """() => {
   const width = document.documentElement.clientWidth;
-  const scrolls = e => { for (let p = e.parentElement; p; p = p.parentElement) {
-    const s = getComputedStyle(p); if (s.overflowX === 'auto' || s.overflowX === 'scroll') return p; } return null; };
+  const clippedAway = e => { for (let p = e.parentElement; p; p = p.parentElement) {
+    const s = getComputedStyle(p); const r = p.getBoundingClientRect();
+    if (s.overflow === 'hidden' && r.width <= 1 && r.height <= 1) return true; } return false; };
   const found = [];
   for (const e of document.querySelectorAll('body *')) {
     const s = getComputedStyle(e);
     if (s.display === 'none' || s.visibility === 'hidden' || e.closest('[hidden], .md-sidebar, .md-search')) continue;
     const r = e.getBoundingClientRect();
     if (r.width < 2 || r.height < 2) continue;
-    const region = scrolls(e);
-    if (region && region.matches('.table-wrap')) continue;  // a table's own scrolling region, with its cue
+    if (e.closest('.table-wrap') && getComputedStyle(e.closest('.table-wrap')).overflowX === 'auto') continue;  // a table's own scrolling region, with its cue
+    if (clippedAway(e)) continue;  // visually hidden: read by screen readers, never seen
     if (r.width > width + 0.5 || r.right > width + 0.5) found.push(e.tagName.toLowerCase() + '.' + e.className + ' ' + Math.round(r.right));
   }
   return found.slice(0, 5);

@@ -65,7 +65,7 @@ def test_filter_narrows_the_register_without_reloading(tab, served):
     rows = tab.locator("table.register tbody tr")
     total = rows.count()
     assert total > 5
-    tab.get_by_label("Committee").select_option(label="Resources Committee")
+    tab.get_by_label("Committee", exact=True).select_option(label="Resources Committee")
     visible = tab.locator("table.register tbody tr:visible")
     committees = [row.locator("td").nth(2).inner_text() for row in visible.all()]
     assert 0 < len(committees) < total and set(committees) == {"Resources Committee"}
@@ -73,8 +73,8 @@ def test_filter_narrows_the_register_without_reloading(tab, served):
     tab.get_by_label("Words in the decision").fill("leisure operating contract")
     assert [row.locator("td").first.inner_text() for row in visible.all()] == ["2026/005"]
     tab.get_by_label("Words in the decision").fill("")
-    tab.get_by_label("Committee").select_option(label="All committees")
-    tab.get_by_label("Municipal year").select_option(label="2025/26")
+    tab.get_by_label("Committee", exact=True).select_option(label="All committees")
+    tab.get_by_label("Municipal year", exact=True).select_option(label="2025/26")
     tab.wait_for_url("**/decisions/2025-26/")
     tab.wait_for_function("() => document.querySelector('h1').textContent.includes('2025/26')")
     numbers = [row.locator("td").first.inner_text() for row in tab.locator("table.register tbody tr:visible").all()]
@@ -121,7 +121,7 @@ def test_material_search_results_say_committee_date_and_kind(tab, served):
     tab.keyboard.type("leisure operating contract", delay=20)
     tab.wait_for_selector(".md-search-result__item", timeout=15000)
     result = tab.locator(".md-search-result__item", has_text="Leisure Centre Operating Contract").first
-    assert result.locator(".md-tag").all_inner_texts() == ["Report", "Resources Committee", "22 September 2026"]
+    assert result.locator(".md-search-result__article").first.locator(".md-tag").all_inner_texts() == ["Report", "Resources Committee", "22 September 2026"]
 
 
 def test_pagefind_results_say_committee_date_and_kind(tab, pagefind_site):
@@ -132,4 +132,27 @@ def test_pagefind_results_say_committee_date_and_kind(tab, pagefind_site):
     first = tab.locator(".pagefind-ui__result").first
     tab.wait_for_function("() => document.querySelector('.pagefind-ui__result-tag')")
     tags = first.locator(".pagefind-ui__result-tag").all_inner_texts()
-    assert "kind: Report" in tags and "committee: Resources Committee" in tags and "date: 22 September 2026" in tags
+    assert {"Kind: Report", "Committee: Resources Committee", "Date: 22 September 2026"} <= set(tags)
+
+
+def test_titles_at_full_contrast_in_the_councils_case_and_tables_at_body_size(tab, served, built_example):
+    tab.goto(served + "meetings/2026-10-14-environment-and-planning/04-garden-waste-charges/")
+    style = tab.evaluate(
+        """() => { const css = e => getComputedStyle(document.querySelector(e));
+        return {body: css('.md-typeset').color, size: css('.md-typeset p').fontSize,
+                titles: [...document.querySelectorAll('.md-typeset h1, .md-typeset h2, .report-heading *')].map(e => [getComputedStyle(e).color, getComputedStyle(e).textTransform]),
+                cells: [...document.querySelectorAll('.md-typeset td')].map(e => getComputedStyle(e).fontSize)}; }"""
+    )
+    assert style["titles"] and all(color == style["body"] and transform == "none" for color, transform in style["titles"])
+    assert style["cells"] and set(style["cells"]) == {style["size"]}
+    title = front_matter(built_example / "papers/meetings/2026-10-14-environment-and-planning/04-garden-waste-charges.md")["title"]
+    assert title in tab.locator("article.md-content__inner").inner_text()
+
+
+def test_printed_links_are_black_with_external_addresses_shown(tab, served):
+    tab.goto(served + MEETING)
+    tab.emulate_media(media="print")
+    webcast = tab.get_by_role("link", name="Watch the webcast of this meeting")
+    style = webcast.evaluate("e => { const s = getComputedStyle(e); return [s.color, s.textDecorationLine, getComputedStyle(e, '::after').content]; }")
+    assert style[0] == "rgb(0, 0, 0)" and style[1] == "none"
+    assert webcast.get_attribute("href") in style[2]
