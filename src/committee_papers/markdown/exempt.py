@@ -134,6 +134,44 @@ def withhold(tokens: list[Token], notice: str) -> list[Token]:
         if token.children:
             token.children = _public_children(token.children)
         kept.append(token)
+    return _renumber_footnotes(kept)
+
+
+def _renumber_footnotes(tokens: list[Token]) -> list[Token]:
+    """Public footnotes as if the exempt passages had never been written.
+
+    Numbered 1, 2, 3 in the order they remain, each reference `[n]`, `[n:1]`... by the
+    references that remain, with as many links back; a footnote that only exempt text
+    referred to is left out, as the footnote plugin leaves out one never referred to.
+    """
+    references: dict[int, int] = {}  # old id: public references to it
+    for token in tokens:
+        for child in token.children or []:
+            if child.type == "footnote_ref":
+                child.meta["subId"] = references.get(child.meta["id"], 0)
+                references[child.meta["id"]] = child.meta["subId"] + 1
+    order = [t.meta["id"] for t in tokens if t.type == "footnote_open" and t.meta["id"] in references]
+    new = {old: index for index, old in enumerate(order)}
+    kept: list[Token] = []
+    dropping, anchors, current = False, 0, -1
+    for token in tokens:
+        if token.type == "footnote_open":
+            current, anchors = token.meta["id"], 0
+            dropping = current not in new
+        if token.type == "footnote_anchor":
+            if anchors >= references.get(current, 0):
+                continue
+            token.meta["subId"] = anchors
+            anchors += 1
+        if not dropping:
+            if token.type in ("footnote_open", "footnote_anchor"):
+                token.meta["id"] = new[current]
+            for child in token.children or []:
+                if child.type == "footnote_ref":
+                    child.meta["id"] = new[child.meta["id"]]
+            kept.append(token)
+        if token.type == "footnote_close":
+            dropping = False
     if len(kept) >= 2 and kept[-1].type == "footnote_block_close" and kept[-2].type == "footnote_block_open":
         kept = kept[:-2]
     return kept
