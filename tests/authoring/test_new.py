@@ -17,14 +17,6 @@ from committee_papers.cli import main
 TODAY = dt.date(2026, 11, 26)  # the example council's papers are written as of this day
 
 
-def next_number(council, meeting: str = "2026-12-08-resources") -> str:
-    """The agenda position a new report gets: one after the meeting's last agenda entry."""
-    import yaml
-
-    agenda = yaml.safe_load((council / "papers/meetings" / meeting / "meeting.yml").read_text("utf-8"))["agenda"]
-    return f"{len(agenda) + 1:02d}"
-
-
 def papers(*args: str):
     return CliRunner().invoke(main, list(args))
 
@@ -110,18 +102,17 @@ def test_new_meeting_refuses_bad_input(example, committee, date, message):
 
 
 def test_new_report_has_only_unsigned_comments_and_joins_the_agenda(example):
-    n = next_number(example)
     meeting_yml = example / "papers/meetings/2026-12-08-resources/meeting.yml"
     original = meeting_yml.read_bytes()
     before, found_before = hashes(example), problems(example)
     result = papers("new", "report", "2026-12-08-resources", "Car Park Tariffs: 2027/28", str(example))
     assert result.exit_code == 0, result.output
-    created = f"papers/meetings/2026-12-08-resources/{n}-car-park-tariffs-2027-28.md"
+    created = f"papers/meetings/2026-12-08-resources/car-park-tariffs-2027-28.md"
     assert f"Created {created}" in result.output
-    assert f"Added `- report: {n}-car-park-tariffs-2027-28` to the agenda" in result.output
+    assert f"Added `- report: car-park-tariffs-2027-28` to the agenda" in result.output
 
     # The one change to an existing file: a line added to the agenda list, every other byte kept.
-    assert meeting_yml.read_bytes() == original + f"  - report: {n}-car-park-tariffs-2027-28\n".encode()
+    assert meeting_yml.read_bytes() == original + f"  - report: car-park-tariffs-2027-28\n".encode()
     after = hashes(example)
     assert set(after) - set(before) == {created}
     assert {k: v for k, v in after.items() if k not in (created, meeting_yml.relative_to(example).as_posix())} == {
@@ -162,7 +153,7 @@ def test_the_report_goes_before_the_exclusion_of_the_public(example):
     result = papers("new", "report", "2027-03-02-resources", "Budget Update", str(example))
     assert result.exit_code == 0, result.output
     agenda = yaml.safe_load(meeting_yml.read_text("utf-8"))["agenda"]
-    assert agenda[-2:] == [{"report": "04-budget-update"}, "exclusion"]
+    assert agenda[-2:] == [{"report": "budget-update"}, "exclusion"]
     assert sorted(p.code for p in problems(example)) == ["PAP409", "PAP409"]
 
 
