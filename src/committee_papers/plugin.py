@@ -33,6 +33,7 @@ from committee_papers.outputs.calendars import all_calendars
 from committee_papers.outputs.feed import atom_feed
 from committee_papers.outputs.opendata import open_data
 from committee_papers.pages import urls
+from committee_papers.pages.documents import fill_sizes
 from committee_papers.pages.freshness import global_digest, meeting_digests
 from committee_papers.pages.parallel import render_meetings
 from committee_papers.pages.render import Asset, Page, PageRenderer
@@ -329,6 +330,8 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         if self.config.packs:
             with phase("packs"), self._council_templates():
                 self._packs(config, staging)
+        with phase("file sizes"):
+            fill_sizes(staging, [out for mid, record in self.records.items() if mid not in self.fresh for out in record.outputs if out.endswith(".html")])
         if self.config.search == "pagefind":
             with phase("pagefind"):
                 self._search(staging)

@@ -21,7 +21,7 @@ def test_agenda_lists_items_in_order_with_numbers(built_example):
     assert text(items[1]) == "2. Apologies for Absence"
     hrefs = root.xpath("//ul[@class='agenda']/li/a/@href")
     assert f"{reports[0]}/" in hrefs
-    assert root.xpath("//a[text()='Download the agenda pack (PDF)']/@href") == ["agenda-pack.pdf"]
+    assert root.xpath("//a[text()='Download the agenda pack']/@href") == ["agenda-pack.pdf"]
     assert (site / "meetings/2026-09-22-resources/agenda-pack.pdf").exists()
 
 

@@ -24,7 +24,6 @@ from committee_papers.publication import PUBLISHABLE, public_report_id, year_lab
 from committee_papers.render.environment import template_environment
 from committee_papers.render.people import person
 from committee_papers.render.report import EXEMPT_PASSAGE, AppendixView, public_title, render_report, rewrite_local_links
-from committee_papers.supplements import added_late, supplements
 
 EXEMPT_MINUTE = "This part of the minutes contains exempt information and is not published."
 
@@ -212,26 +211,8 @@ class PageRenderer:
         )
 
     def meeting(self, view: MeetingView) -> Page:
-        site = self.site
-        items = []
-        for item in view.items:
-            if added_late(item, view.meeting.published) and not site.publication.date_reached(item.added):
-                continue  # its supplementary agenda is not published yet
-            entry = {
-                "item": item,
-                "title": self.item_title(item),
-                "notice": self.item_notice(item),
-                "href": None,
-                "text": self.markdown(item.entry.text, shift=2) if item.kind in ("item", "planned") and item.entry.text and not item.exempt else None,
-            }
-            if item.report is not None and view.agenda_published and site.publication.report_visible(view.folder, item.report):
-                entry["href"] = urls.report(view.id, public_report_id(item))
-            if item.kind == "minutes" and item.minutes_of in site.by_id:
-                other = site.by_id[item.minutes_of]
-                if site.publication.minutes_visible(other.folder):
-                    entry["href"] = urls.minutes(other.id)
-            items.append(entry)
-        visible_items = items if view.agenda_published else [e for e in items if e["item"].kind == "planned"]
+        from committee_papers.pages.meeting_page import agenda_entries, attendance_summary, meeting_files
+
         return self.page(
             urls.meeting(view.id),
             "pages/meeting.html",
@@ -241,9 +222,10 @@ class PageRenderer:
             view=view,
             meeting=view.meeting,
             clerk=person(self.archive, view.committee.clerk) if view.committee else None,
-            items=visible_items,
-            supplements=[s for s in supplements(view.items, view.meeting.published) if site.publication.date_reached(s.date)],
-            has_minutes=site.publication.minutes_visible(view.folder),
+            items=agenda_entries(self, view),
+            files=meeting_files(self, view),
+            attendance=attendance_summary(self, view),
+            has_minutes=self.site.publication.minutes_visible(view.folder),
         )
 
     def appendices(self, view: MeetingView, report: ReportFile) -> tuple[list[AppendixView], list[dict]]:

@@ -127,6 +127,14 @@ class Site:
         return sorted(found, key=lambda d: (d.meeting.date, d.number), reverse=True)
 
     @cached_property
+    def decisions_by_minute(self) -> dict[tuple[str, int], list[DecisionView]]:
+        """Each published minute's resolutions, in number order, by (meeting id, minute number)."""
+        found: dict[tuple[str, int], list[DecisionView]] = defaultdict(list)
+        for decision in reversed(self.decisions):
+            found[(decision.meeting.id, decision.minute.number)].append(decision)
+        return found
+
+    @cached_property
     def _approvers(self) -> dict[str, list[MeetingView]]:
         """For each meeting, the later meetings whose agendas approve its minutes, in date order."""
         found: dict[str, list[MeetingView]] = defaultdict(list)
