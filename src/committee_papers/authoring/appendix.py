@@ -36,7 +36,10 @@ def new_appendix(root: Path, meeting_id: str, report_id: str, source: Path, titl
     name = f"appendix-{letter(len(report_file.report.appendices)).lower()}{suffix}"
     target = folder.path / report_id / name
     if target.exists() or target.is_symlink():
-        raise ScaffoldError(f"{meeting_id}/{report_id}/{name} already exists; it was left as it was")
+        raise ScaffoldError(
+            f"{meeting_id}/{report_id}/{name} already exists, but the report does not list it as Appendix {letter(len(report_file.report.appendices))}: "
+            "list it in the report's `appendices`, or move it away; it was left as it was"
+        )
     entry: dict = {"title": one_line(title, "appendix's title") if title is not None else _title_from(source), "file": f"{report_id}/{name}"}
     if exempt:
         entry["exempt"] = exempt_placeholder(archive, exempt)

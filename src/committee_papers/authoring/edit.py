@@ -218,13 +218,12 @@ def add_to_mapping(text: str, key: str, name: str, value: Any) -> str | None:
 
 
 def _add_to_block_mapping(text: str, node: yaml.MappingNode, next_key, name: str, value: Any) -> str | None:
-    first_key, first_value = node.value[0]
+    first_key = node.value[0][0]
     indent = first_key.start_mark.column
     if text[_line_start(text, first_key.start_mark.index) : first_key.start_mark.index].strip():
         return None
     entry = " " * indent + f"{scalar(name)}: {flow(value)}"
-    block_style = isinstance(first_value, (yaml.MappingNode, yaml.SequenceNode)) and not first_value.flow_style
-    lines = emit(name, value, indent) if block_style or len(entry) > MAX_LINE else [entry]
+    lines = emit(name, value, indent) if len(entry) > MAX_LINE else [entry]
     end = _line_start(text, next_key.start_mark.index) if next_key is not None else len(text)
     last = text.find("\n", node.value[-1][0].start_mark.index) + 1 or len(text)
     return _insert_after_item(text, last, end, indent, lines)

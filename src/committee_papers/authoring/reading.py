@@ -15,7 +15,7 @@ from committee_papers.model.committee import Committee
 from committee_papers.problems import Problems
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+_TIME = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 SLUG_LENGTH = 60
 
@@ -75,8 +75,9 @@ def parse_date(text: str) -> dt.date:
 
 
 def parse_time(text: str) -> str:
-    if _TIME.match(text.strip()):
-        return text.strip()
+    found = _TIME.match(text.strip())
+    if found:
+        return f"{int(found.group(1)):02d}:{found.group(2)}"
     raise ScaffoldError(f"`{text}` is not a time written HH:MM on the 24-hour clock, such as 18:30")
 
 
