@@ -286,3 +286,14 @@ def test_a_title_that_would_take_a_meetings_own_address_is_renamed(example):
     assert papers("new", "report", "2026-12-08-resources", "Minutes", str(example)).exit_code == 0
     assert (example / "papers/meetings/2026-12-08-resources/minutes-report.md").exists()
     assert not (example / "papers/meetings/2026-12-08-resources/minutes.md").exists()
+
+
+def test_a_committee_without_standard_items_still_gets_an_agenda_list(minimal):
+    committee = minimal / "papers/committees/audit.yml"
+    committee.write_text(committee.read_text("utf-8") + "standard_items: []\n", "utf-8")
+    assert papers("new", "meeting", "audit", "2026-06-09", str(minimal)).exit_code == 0
+    meeting_yml = minimal / "papers/meetings/2026-06-09-audit/meeting.yml"
+    assert meeting_yml.read_text("utf-8").endswith("status: scheduled\nagenda: []\n")
+    assert papers("new", "report", "2026-06-09-audit", "Risk Register", str(minimal)).exit_code == 0
+    assert meeting_yml.read_text("utf-8").endswith("agenda: [{report: risk-register}]\n")
+    assert sorted(p.code for p in problems(minimal)) == ["PAP409", "PAP409"]
