@@ -12,15 +12,16 @@ from markupsafe import Markup
 
 from committee_papers.agenda import AgendaItem
 from committee_papers.exemption import exemption_notice, paragraphs_label
+from committee_papers.markdown.exempt import withhold
 from committee_papers.markdown.html import render_tokens
 from committee_papers.markdown.parser import parser
-from committee_papers.markdown.transform import resolution_blocks, shift_headings, shift_headings_to, strip_exempt
+from committee_papers.markdown.transform import resolution_blocks, shift_headings, shift_headings_to
 from committee_papers.model.archive import ReportFile
 from committee_papers.pages import urls
 from committee_papers.pages.headings import TocEntry, add_heading_ids
 from committee_papers.pages.tables import wrap_tables
 from committee_papers.pages.site import MeetingView, Site
-from committee_papers.publication import PUBLISHABLE, public_report_id, year_label, year_slug
+from committee_papers.publication import PUBLISHABLE, exempt_item_of, public_report_id, year_label, year_slug
 from committee_papers.render.environment import template_environment
 from committee_papers.render.people import person
 from committee_papers.render.report import EXEMPT_PASSAGE, AppendixView, public_title, render_report, rewrite_local_links
@@ -90,7 +91,7 @@ class PageRenderer:
         elif shift:
             shift_headings(tokens, shift)
         if public:
-            tokens = strip_exempt(tokens, notice)
+            tokens = withhold(tokens, notice)
         if resolve is not None:
             rewrite_local_links(tokens, resolve)
         tokens = resolution_blocks(tokens)
@@ -328,8 +329,8 @@ class PageRenderer:
                 rows.append({"person": person(self.archive, pid), "pid": pid, "status": status, "note": note})
         entries = []
         for minute in minutes.minutes:
-            item = items.get(minute.number)
-            exempt = item.exempt if item else None
+            exempt_item = exempt_item_of(minute, items)
+            exempt = exempt_item.exempt if exempt_item else None
             withheld = exempt is not None and public
             entries.append(
                 {

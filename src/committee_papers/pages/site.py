@@ -12,7 +12,7 @@ from committee_papers.model.archive import Archive, MeetingFolder
 from committee_papers.model.base import Exempt
 from committee_papers.model.committee import Committee
 from committee_papers.model.minutes import Minute
-from committee_papers.publication import Publication, municipal_year
+from committee_papers.publication import Publication, exempt_item_of, municipal_year
 
 
 @dataclass
@@ -112,7 +112,7 @@ class Site:
                 continue
             items = {item.number: item for item in view.items}
             for minute in view.folder.minutes.minutes:
-                item = items.get(minute.number)
+                item = exempt_item_of(minute, items)
                 for resolution in minute.resolutions:
                     found.append(
                         DecisionView(
