@@ -107,12 +107,12 @@ def test_new_report_has_only_unsigned_comments_and_joins_the_agenda(example):
     before, found_before = hashes(example), problems(example)
     result = papers("new", "report", "2026-12-08-resources", "Car Park Tariffs: 2027/28", str(example))
     assert result.exit_code == 0, result.output
-    created = f"papers/meetings/2026-12-08-resources/car-park-tariffs-2027-28.md"
+    created = "papers/meetings/2026-12-08-resources/car-park-tariffs-2027-28.md"
     assert f"Created {created}" in result.output
-    assert f"Added `- report: car-park-tariffs-2027-28` to the agenda" in result.output
+    assert "Added `- report: car-park-tariffs-2027-28` to the agenda" in result.output
 
     # The one change to an existing file: a line added to the agenda list, every other byte kept.
-    assert meeting_yml.read_bytes() == original + f"  - report: car-park-tariffs-2027-28\n".encode()
+    assert meeting_yml.read_bytes() == original + "  - report: car-park-tariffs-2027-28\n".encode()
     after = hashes(example)
     assert set(after) - set(before) == {created}
     assert {k: v for k, v in after.items() if k not in (created, meeting_yml.relative_to(example).as_posix())} == {
