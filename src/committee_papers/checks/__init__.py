@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from committee_papers.checks import accessibility, agendas, appendices, content, minutes, names, references, statutory, templates, unfinished
+from committee_papers.checks import accessibility, agendas, appendices, content, minutes, names, people, references, statutory, templates, unfinished
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
 
@@ -14,6 +14,7 @@ CHECKS = [
     references.check_committees,
     references.check_meeting_folders,
     references.check_report_people,
+    people.check_councillors,
     agendas.check_agendas,
     agendas.check_required_comments,
     appendices.check_appendices,

@@ -149,7 +149,7 @@ def check_exempt(archive: Archive, problems: Problems, today: dt.date) -> None:
             continue
         file = folder.path / "meeting.yml"
         for index, entry in enumerate(meeting.agenda or []):
-            if entry.kind == "item" and entry.exempt is not None:
+            if entry.kind in ("item", "planned") and entry.exempt is not None:
                 _exempt_problems(archive, problems, file, folder.doc, ("agenda", index, "exempt"), entry.exempt, f"agenda item {index + 1}")
         if meeting.agenda is None:
             continue
