@@ -10,7 +10,7 @@ from typing import Any, Callable, NamedTuple
 
 from pydantic import BaseModel
 
-from committee_papers.loading.files import check_name, read_text, split_front_matter
+from committee_papers.loading.files import check_name, inside, read_text, split_front_matter
 from committee_papers.loading.minutes import read_minutes_body
 from committee_papers.loading.schema_errors import validate
 from committee_papers.model.archive import Archive, MeetingFolder, MinutesFile, ReportFile
@@ -114,9 +114,11 @@ def _read_folders(paths: list[Path], root: Path, context: Archive, hooks: Hooks)
 def read_meeting_folder(path: Path, problems: Problems) -> tuple[MeetingFolder, list[Path]]:
     """The meeting and its minutes; returns the report paths still to read."""
     meeting_file = path / "meeting.yml"
+    papers = path.parent.parent
     meeting, doc = None, None
     if meeting_file.exists() or meeting_file.is_symlink():
-        meeting, doc = read_yaml_file(meeting_file, Meeting, "the meeting", problems)
+        if inside(meeting_file, papers, problems):
+            meeting, doc = read_yaml_file(meeting_file, Meeting, "the meeting", problems)
     else:
         problems.add("PAP003", meeting_file, 1, 1, f"the meeting folder `{path.name}` has no meeting.yml")
     folder = MeetingFolder(id=path.name, path=path, meeting=meeting, doc=doc)
@@ -124,13 +126,15 @@ def read_meeting_folder(path: Path, problems: Problems) -> tuple[MeetingFolder, 
     for child in sorted(path.iterdir()):
         if child.name.startswith("."):
             continue
-        if child.name in ("meeting.yml",):
+        if child.name in ("meeting.yml",) or not inside(child, papers, problems):
             continue
         if child.name == "minutes.md":
             folder.minutes = read_minutes(child, problems)
         elif child.suffix == ".md" and not child.is_dir() and (child.is_file() or child.is_symlink()):
             if check_name(child, problems):
                 report_paths.append(child)
+        elif child.suffix == ".md" and not child.is_dir():
+            problems.add("PAP003", child, 1, 1, f"`{child.name}` is not an ordinary file", "replace it with the report itself")
         elif child.is_dir():
             continue  # a report's appendix folder; checked through the report's appendices
         else:
@@ -164,12 +168,15 @@ def load_archive(
         return archive
 
     council_file = papers / "council.yml"
-    if council_file.exists():
-        archive.council, archive.council_doc = read_yaml_file(council_file, Council, "council.yml", problems)
+    if council_file.exists() or council_file.is_symlink():
+        if inside(council_file, papers, problems):
+            archive.council, archive.council_doc = read_yaml_file(council_file, Council, "council.yml", problems)
     else:
         problems.add("PAP003", council_file, 1, 1, "the papers folder has no council.yml", "create papers/council.yml with at least `name:`")
     people_file = papers / "people.yml"
-    if people_file.exists():
+    if people_file.exists() and not inside(people_file, papers, problems):
+        archive.unreadable.add("people.yml")
+    elif people_file.exists():
         people, archive.people_doc = read_yaml_file(people_file, People, "people.yml", problems)
         archive.people = people or People()
         if people is None:
@@ -186,6 +193,9 @@ def load_archive(
             continue
         if not check_name(path, problems):
             continue
+        if not inside(path, papers, problems):
+            archive.unreadable.add(path.stem)
+            continue
         committee, doc = read_yaml_file(path, Committee, "the committee", problems)
         if committee is None:
             archive.unreadable.add(path.stem)
@@ -197,6 +207,8 @@ def load_archive(
     paths: list[Path] = []
     for path in sorted(meetings.iterdir()) if meetings.is_dir() else []:
         if path.name.startswith("."):
+            continue
+        if not inside(path, papers, problems):
             continue
         if not path.is_dir():
             problems.add("PAP010", path, 1, 1, f"`{path.name}` is a file; each meeting is a folder named YYYY-MM-DD-<committee>")
