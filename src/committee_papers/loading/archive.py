@@ -10,6 +10,7 @@ from typing import Any, Callable, NamedTuple
 
 from pydantic import BaseModel
 
+from committee_papers.loading.cache import FolderCache
 from committee_papers.loading.files import check_name, inside, read_text, split_front_matter
 from committee_papers.loading.minutes import read_minutes_body
 from committee_papers.loading.schema_errors import validate
@@ -216,7 +217,7 @@ def load_archive(
         if check_name(path, problems):
             paths.append(path)
     context = Archive(root=root, papers=papers, council=archive.council, templates=archive.templates, people=archive.people)
-    cache = FolderCache(root, papers, hooks) if use_cache else None
+    cache = FolderCache(root, papers, tuple(hooks)) if use_cache else None
     kept, digests = cache.unchanged(paths, ignore_stored=refresh) if cache else ({}, {})
     fresh = _read_all_folders([p for p in paths if p.name not in kept], root, workers, context, hooks)
     read = {folder.id: (folder, items) for folder, items in fresh}
@@ -228,65 +229,6 @@ def load_archive(
         cache.save({name: (digests[name], *(kept.get(name) or read[name])) for name in digests})
         archive.folder_digests = digests
     return archive
-
-
-class FolderCache:
-    """Meeting folders read and checked by an earlier run, kept while their files are unchanged.
-
-    A folder is reused only if every file in it is byte for byte the same, and the
-    council, people, templates and this tool's version are too.
-    """
-
-    def __init__(self, root: Path, papers: Path, hooks: Hooks):
-        from committee_papers import __version__
-        from committee_papers.incremental import CACHE_DIR, digest, tree_digest
-
-        self.path = root / CACHE_DIR / "check.pickle"
-        templates = root / "templates"
-        self.context = digest(
-            __version__,
-            str(root.resolve()),
-            *(getattr(hook, "__qualname__", "") for hook in hooks),
-            *(_bytes(papers / name) for name in ("council.yml", "people.yml")),
-            tree_digest(templates) if templates.is_dir() else "",
-        )
-        self.tree_digest = tree_digest
-
-    def unchanged(self, paths: list[Path], ignore_stored: bool = False) -> tuple[dict, dict[str, str]]:
-        import pickle
-
-        digests = {path.name: self.tree_digest(path) for path in paths}
-        if ignore_stored:
-            return {}, digests
-        try:
-            with self.path.open("rb") as handle:
-                stored = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
-            return {}, digests
-        if not isinstance(stored, dict) or stored.get("context") != self.context:
-            return {}, digests
-        folders = stored.get("folders", {})
-        kept = {name: folders[name][1:] for name in digests if name in folders and folders[name][0] == digests[name]}
-        return kept, digests
-
-    def save(self, folders: dict) -> None:
-        import pickle
-
-        try:
-            self.path.parent.mkdir(exist_ok=True)
-            temporary = self.path.with_suffix(".tmp")
-            with temporary.open("wb") as handle:
-                pickle.dump({"context": self.context, "folders": folders}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
-        except OSError:
-            pass  # a read-only checkout: the next run reads everything again
-
-
-def _bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""
 
 
 def _read_all_folders(paths: list[Path], root: Path, workers: int | None, context, hooks: Hooks) -> list[tuple[MeetingFolder, list[Problem]]]:
