@@ -200,3 +200,5 @@ def serve_command(directory: Path, drafts: bool | None, host: str, port: int) ->
 
 from committee_papers.cli_authoring import register as _register_authoring  # noqa: E402
 _register_authoring(main)
+from committee_papers.cli_council import register as _register_council  # noqa: E402
+_register_council(main)

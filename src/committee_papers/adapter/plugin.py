@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from committee_papers.adapter import material_search
 from committee_papers.adapter.config import PapersConfig, root_of, settings_of
-from committee_papers.adapter.theme import lay_out_all, share_navigation, table_of_contents
+from committee_papers.adapter.theme import add_overrides, lay_out_all, share_navigation, table_of_contents
 from committee_papers.check import CheckResult, check
 from committee_papers.packs.build import rich_progress
 from committee_papers.pipeline import finish as steps
@@ -191,6 +191,7 @@ def _configure(config, plan: Plan) -> None:
     config.validation.links.unrecognized_links = logging.DEBUG
     if steps.CSS not in config.extra_css:
         config.extra_css.append(steps.CSS)
+    add_overrides(config, council)
     if plan.options.serving:
         for folder in (plan.archive.papers, plan.options.root / "templates"):
             if folder.is_dir() and str(folder) not in config.watch:

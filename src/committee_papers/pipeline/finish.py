@@ -9,16 +9,18 @@ from typing import Callable
 
 from committee_papers import publish
 from committee_papers.incremental import BuildCache, link_or_copy
-from committee_papers.outputs.calendars import all_calendars
-from committee_papers.outputs.feed import atom_feed
+from committee_papers.outputs.calendars import all_calendars, forward_plan_calendar
+from committee_papers.outputs.feed import atom_feed, forward_plan_feed
 from committee_papers.outputs.opendata import open_data
 from committee_papers.pages import urls
+from committee_papers.pages.documents import fill_sizes
 from committee_papers.pipeline.options import BuildRefused
 from committee_papers.pipeline.plan import Plan, search_shards
 from committee_papers.render.environment import template_problem
 from committee_papers.timing import phase
 
 CSS = "assets/committee-papers.css"
+SCRIPTS = ("assets/register-filter.js",)  # loaded only by the pages that use them
 Say = Callable[[str], None]
 
 
@@ -36,8 +38,12 @@ def site_files(plan: Plan) -> dict[str, bytes]:
         calendars, events = all_calendars(plan.site, known)
         for mid, text in events.items():
             plan.records[mid].event = text.decode("utf-8")
-        files = {**calendars, urls.feed(): atom_feed(plan.site), **open_data(plan.site)}
-    files[CSS] = resources.files("committee_papers").joinpath(CSS).read_bytes()
+        files = {
+            **calendars, urls.feed(): atom_feed(plan.site), **open_data(plan.site),
+            urls.forward_plan_feed(): forward_plan_feed(plan.site), urls.forward_plan_calendar(): forward_plan_calendar(plan.site),
+        }
+    for asset in (CSS, *SCRIPTS):
+        files[asset] = resources.files("committee_papers").joinpath(asset).read_bytes()
     return files
 
 
@@ -92,6 +98,13 @@ def warn_engine(engine: str, say: Say) -> None:
         say(f"packs made with wkhtmltopdf: {missing}. Use the default engine, WeasyPrint, for packs that have them.")
 
 
+def write_sizes(plan: Plan, target: Path) -> None:
+    """The sizes of the packs and report PDFs, written into the pages that offer them (now they exist)."""
+    with phase("file sizes"):
+        changed = [out for mid, record in plan.records.items() if mid not in plan.fresh for out in record.outputs if out.endswith(".html")]
+        fill_sizes(target, changed)
+
+
 class SearchFailed(Exception):
     pass
 
@@ -128,6 +141,7 @@ def finish(plan: Plan, target: Path, page_files: list[str], say: Say, progress=N
     link_kept(plan, target)
     if plan.options.packs:
         make_packs(plan, target, say, progress)
+    write_sizes(plan, target)
     if plan.options.search == "pagefind":
         index_search(plan, target, page_files)
     publish_site(plan, target)

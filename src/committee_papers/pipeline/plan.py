@@ -172,6 +172,7 @@ def menu(plan: Plan) -> list[tuple[str, object]]:
         ("Committees", ["committees/index.md", *((c.name, urls.source_of(urls.committee(cid))) for cid, c in committees)]),
         ("Meetings", ["meetings/index.md", *((year_label(y), urls.source_of(urls.year(year_slug(y)))) for y in site.years_of())]),
         ("Decisions", "decisions/index.md"),
+        ("Forward plan", urls.source_of(urls.forward_plan())),
         ("Councillors", "people/index.md"),
         ("Calendars and data", "subscribe/index.md"),
         ("Accessibility", "accessibility/index.md"),

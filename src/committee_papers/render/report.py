@@ -12,8 +12,8 @@ from committee_papers.house_style import HouseStyle, available_styles
 from committee_papers.markdown import rules
 from committee_papers.markdown.html import render_tokens
 from committee_papers.markdown.paragraphs import Numbering, number_paragraphs, resolve_references
+from committee_papers.markdown.exempt import withhold
 from committee_papers.markdown.parser import parser
-from committee_papers.markdown.transform import strip_exempt
 from committee_papers.model.archive import Archive, ReportFile
 from committee_papers.model.report import Comment
 from committee_papers.publication import public_report_id
@@ -30,6 +30,7 @@ class Part:
     name: str  # "purpose", "body", "boilerplate", "comments.financial", ...
     tokens: list[Token]
     env: dict = field(default_factory=dict)
+    text: str | None = None  # the Markdown it was parsed from (None for a one-line part, parsed inline)
 
 
 @dataclass
@@ -65,7 +66,7 @@ def house_style(archive: Archive) -> HouseStyle:
 
 def _parse(text: str, allow_html: bool, name: str) -> Part:
     env: dict = {}
-    return Part(name=name, tokens=parser(allow_html).parse(text or "", env), env=env)
+    return Part(name=name, tokens=parser(allow_html).parse(text or "", env), env=env, text=text or "")
 
 
 def _parse_inline(text: str, allow_html: bool, name: str) -> Part:
@@ -100,8 +101,8 @@ def parse_report(
 ) -> ParsedReport:
     """Parse every Markdown part of a report and number its paragraphs in reading order.
 
-    For the public (`public=True`) every `::: exempt` block is removed before numbering,
-    so exempt passages never reach a public renderer.
+    For the public (`public=True`) every `::: exempt` passage is withheld after numbering
+    (see markdown.exempt), so exempt passages never reach a public renderer.
     """
     report = report_file.report
     assert report is not None
@@ -141,10 +142,10 @@ def parse_report(
     for part in parts:
         number_paragraphs(part.tokens, numbering, enabled=numbered)
     for part in [*parts, *extras.values()]:
-        resolve_references(part.tokens, numbering)
+        resolve_references(part.tokens, numbering, public=public)
     if public:  # after numbering, so the public and members' versions number paragraphs alike
         for part in [*parts, *extras.values()]:
-            part.tokens = strip_exempt(part.tokens, EXEMPT_PASSAGE)
+            part.tokens = withhold(part.tokens, EXEMPT_PASSAGE)
     return ParsedReport(report_file, style, purpose, body, comments, extras, numbering, placed)
 
 
