@@ -9,12 +9,22 @@ back in their place; pages laid out in worker processes send theirs back.
 from __future__ import annotations
 
 
+from committee_papers.adapter.internals import InternalChanged
+
+NAME = "Material search plugin search_index.entries"
+
+
 def search_index(config):
     """Material's (or MkDocs') search index being built, or None without a search plugin."""
-    for plugin in config.plugins.values():
+    for name, plugin in config.plugins.items():
+        if name != "search" and not name.endswith("/search"):
+            continue
         index = getattr(plugin, "search_index", None)
-        if index is not None and isinstance(getattr(index, "entries", None), list):
-            return index
+        if index is None:
+            return None  # the plugin has not started on the pages yet
+        if not isinstance(getattr(index, "entries", None), list):
+            raise InternalChanged(NAME, f"its search_index is a {type(index).__name__} without an `entries` list")
+        return index
     return None
 
 

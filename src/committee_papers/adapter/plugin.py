@@ -83,9 +83,8 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
                 continue
             title, description = plan.title_of(src_uri)
             front = f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(description)}\n---\n"
-            file = File.generated(config, src_uri, content=front)
-            if src_uri in plan.kept:
-                file.is_modified = lambda: False  # its output is linked from the previous build
+            file = PageFile.generated(config, src_uri, content=front)
+            file.written = src_uri in plan.kept  # its output is linked from the previous build
             files.append(file)
         for path, content in steps.site_files(plan).items():
             files.append(File.generated(config, path, content=content))
@@ -107,7 +106,7 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
                 found = lay_out_all(ours, config, files, self.nav, env, self._entries_of)
             for page in ours:
                 record_search_entries(self.plan, page.file.src_uri, found[page.file.src_uri])
-                page.file.is_modified = lambda: False
+                page.file.written = True
                 page.content = None  # written; free the memory
                 self.plan.pages[page.file.src_uri].html = ""
         return env
@@ -151,6 +150,15 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
 
     def on_shutdown(self) -> None:
         self.held.close()
+
+
+class PageFile(File):
+    """A generated page. Once written (laid out in parallel, or kept from the last build), MkDocs' dirty build skips it."""
+
+    written = False
+
+    def is_modified(self) -> bool:
+        return not self.written and super().is_modified()
 
 
 class _told:

@@ -7,6 +7,7 @@ the theme's frame, as MkDocs' own page build would, but for many pages at once.
 
 from __future__ import annotations
 
+import html
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -40,10 +41,13 @@ def add_overrides(config, council) -> None:
 
 
 def table_of_contents(entries: list) -> TableOfContents:
-    """The core's headings (TocEntry) as MkDocs' table of contents, for the theme's "On this page"."""
+    """The core's headings (TocEntry) as MkDocs' table of contents, for the theme's "On this page".
+
+    MkDocs 1.6's public `AnchorLink` and `TableOfContents`, instead of Python-Markdown's toc tokens.
+    """
 
     def link(entry) -> AnchorLink:
-        anchor = AnchorLink(entry.name, entry.id, entry.level)
+        anchor = AnchorLink(html.escape(entry.name), entry.id, entry.level)  # MkDocs' title is HTML; ours is text
         anchor.children = [link(child) for child in entry.children]
         return anchor
 
