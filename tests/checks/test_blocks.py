@@ -94,3 +94,21 @@ def test_blocks_the_parser_reads_are_no_problem_and_are_withheld(minimal, body):
     item = next(i for i in agenda_items(result.archive, folder) if i.report and i.report.id == REPORT)
     assert "SECRET" not in str(render_report(result.archive, folder, item, item.report))
     assert "SECRET" in str(render_report(result.archive, folder, item, item.report, confidential=True))
+
+
+@pytest.mark.parametrize(
+    "body, line",
+    [
+        ("Text.\n\n<!-- a note never closed\n\nSECRET hidden from everyone.\n", 2),
+        ("<!-- first note, never closed\n\nSECRET hidden from everyone.\n\n<!-- second note -->\n", 0),
+        ("The fee is £40 <!-- was £38, SECRET.\n", 0),
+        ("The fee is £40 <!-- was <!-- SECRET --> a year.\n", 0),
+    ],
+    ids=["never closed", "runs on to a later comment", "never closed in a paragraph", "runs on in a paragraph"],
+)
+def test_a_comment_that_hides_or_shows_more_than_its_author_meant_is_reported(minimal, body, line):
+    path = minimal / "papers/meetings" / MEETING / f"{REPORT}.md"
+    report_problems(minimal, body)
+    result = check(minimal)
+    found = [(p.code, p.line) for p in result.problems.items if p.file.endswith(f"{REPORT}.md") and p.code == "PAP225"]
+    assert found == [("PAP225", body_line(minimal) + line)], (found, path)
