@@ -112,3 +112,11 @@ def test_a_comment_that_hides_or_shows_more_than_its_author_meant_is_reported(mi
     result = check(minimal)
     found = [(p.code, p.line) for p in result.problems.items if p.file.endswith(f"{REPORT}.md") and p.code == "PAP225"]
     assert found == [("PAP225", body_line(minimal) + line)], (found, path)
+
+
+def test_raw_html_with_a_comment_never_closed_is_reported(minimal):
+    """The sanitiser would take everything after `<!--` for the comment: the rest of the report, members' pack included."""
+    body = "<div class=\"box\">\nBoxed. <!-- a note never closed\n</div>\n\n::: exempt\nSECRET\n:::\n"
+    report_problems(minimal, body, allow_raw_html=True)
+    found = [(p.code, p.line) for p in check(minimal).problems.items if p.code == "PAP225"]
+    assert found == [("PAP225", body_line(minimal))]

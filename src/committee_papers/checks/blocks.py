@@ -110,6 +110,8 @@ def _unclosed_comments(lines: list[str], tokens: list[Token]) -> Iterator[Findin
     for token in tokens:
         if token.type == "comment" and not token.meta.get("closed"):
             yield Finding(token.map[0], 1, "this comment is never closed with `-->`, so it hides everything after it, to the end of its quote, list item or text", close, "PAP225")
+        elif token.type == "html_block" and _open_at_end(token.content):
+            yield Finding(token.map[0], 1, "a comment in this HTML is never closed with `-->`, so everything after it, to the end of the text, would be hidden", close, "PAP225")
         elif token.type in ("comment", "html_block") and token.content.lstrip().startswith(OPEN) and OPEN in token.content.lstrip()[len(OPEN) :]:
             yield Finding(token.map[0], 1, runs_on, close, "PAP225")
         for child in token.children or []:
@@ -119,6 +121,12 @@ def _unclosed_comments(lines: list[str], tokens: list[Token]) -> Iterator[Findin
                 message = "`<!--` starts a comment that is never closed with `-->` in this paragraph, so the note is published as text" if opened else runs_on
                 yield Finding(line, lines[line].find(OPEN) + 1 if line < len(lines) else 1, message, close, "PAP225")
                 break
+
+
+def _open_at_end(html: str) -> bool:
+    """Raw HTML with a `<!--` that no `-->` follows: the sanitiser would hide everything after it."""
+    last = html.rfind(OPEN)
+    return last >= 0 and html.find("-->", last + 2) < 0
 
 
 def _marker(line: str) -> re.Match | None:
