@@ -106,6 +106,7 @@ def agenda_items(archive: Archive, folder: MeetingFolder) -> list[AgendaItem]:
             item.exempt = entry.exempt
         elif kind == "planned":
             item.title = entry.planned
+            item.exempt = entry.exempt
         elif kind == "report":
             item.report = folder.reports.get(entry.report)
             if item.report and item.report.report:

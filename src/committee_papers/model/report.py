@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
-from committee_papers.model.base import Date, ExemptOrNot, PersonRef, StrictModel, Text
+from committee_papers.model.base import Date, ExemptOrNot, Id, PersonRef, StrictModel, Text
 
 
 UNSIGNED = "TBC"  # the initials a scaffolded comment carries until the clearing officer signs it
@@ -30,6 +30,7 @@ class KeyDecision(StrictModel):
     forward_plan_published: Date | None = None
     general_exception: bool = False
     special_urgency: bool = False
+    lead_member: Id | None = None  # the councillor responsible (portfolio holder or chair)
 
 
 class Appendix(StrictModel):

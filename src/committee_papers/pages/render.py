@@ -129,10 +129,19 @@ class PageRenderer:
     def global_pages(self) -> list[Page]:
         """The pages that show the whole archive: rendered on every build."""
         site = self.site
-        pages = [self.home(), self.committees(), self.meetings_index(), self.decisions(), self.people(), self.subscribe(), self.accessibility()]
+        from committee_papers.pages.calendar_page import month_pages
+        from committee_papers.pages.decisions_page import decisions_pages
+        from committee_papers.pages.forward_plan import forward_plan_page
+        from committee_papers.pages.people_page import divisions_page
+
+        pages = [self.home(), self.committees(), self.meetings_index(), self.people(), self.subscribe(), self.accessibility()]
+        pages += decisions_pages(self)
+        pages += month_pages(self)
+        pages.append(forward_plan_page(self))
         pages += [self.committee(cid) for cid in self.archive.committees]
         pages += [self.year(year, meetings) for year, meetings in site.years_of().items()]
         pages += [self.councillor(pid) for pid in self.archive.people.councillors]
+        pages.append(divisions_page(self))
         return pages
 
     def meeting_pages(self, view: MeetingView) -> tuple[list[Page], list[Asset]]:
@@ -175,7 +184,7 @@ class PageRenderer:
         committee = self.archive.committees[cid]
         site = self.site
         future = [m for m in site.by_committee.get(cid, []) if m.date >= site.today and m.meeting.status != "cancelled"]
-        work_programme = [(m, item) for m in future for item in m.items if item.kind == "planned"]
+        work_programme = [(m, item, self.item_title(item)) for m in future for item in m.items if item.kind == "planned"]
         children = sorted((c, other) for c, other in self.archive.committees.items() if other.parent == cid)
         return self.page(
             urls.committee(cid),
@@ -193,12 +202,16 @@ class PageRenderer:
         )
 
     def meetings_index(self) -> Page:
+        from committee_papers.pages.calendar_page import current_month, month_label
+
+        month = current_month(self.site)
         return self.page(
             urls.meetings(),
             "pages/meetings.html",
             "Meetings",
             [("Home", urls.home())],
             years=self.site.years_of(),
+            calendar=(month_label(*month), urls.calendar_month(*month)) if month else None,
         )
 
     def year(self, year: int, meetings: list[MeetingView]) -> Page:
@@ -363,44 +376,15 @@ class PageRenderer:
             **self.minutes_context(view, public=True),
         )
 
-    def decisions(self) -> Page:
-        decisions = [
-            {
-                "decision": d,
-                "title": public_title(d.minute.title, d.exempt),
-                "items": [self.inline(text) for text in d.public_items],
-                "notice": d.withheld_label,
-            }
-            for d in self.site.decisions
-        ]
-        return self.page(
-            urls.decisions(),
-            "pages/decisions.html",
-            "Decisions",
-            [("Home", urls.home())],
-            description="Every resolution of the council's committees, newest first.",
-            decisions=decisions,
-        )
-
     def people(self) -> Page:
-        councillors = sorted(self.archive.people.councillors.items(), key=lambda p: p[1].name.split()[-1])
-        return self.page(urls.people(), "pages/people.html", "Councillors", [("Home", urls.home())], councillors=councillors)
+        from committee_papers.pages.people_page import people_page
+
+        return people_page(self)
 
     def councillor(self, pid: str) -> Page:
-        who = person(self.archive, pid)
-        attended, held = self.site.attendance(pid)
-        return self.page(
-            urls.person(pid),
-            "pages/person.html",
-            f"Councillor {who.name}",
-            [("Home", urls.home()), ("Councillors", urls.people())],
-            description=f"Committee memberships and attendance of Councillor {who.name}.",
-            pid=pid,
-            who=who,
-            memberships=self.site.memberships(pid),
-            attended=attended,
-            held=held,
-        )
+        from committee_papers.pages.people_page import councillor_page
+
+        return councillor_page(self, pid)
 
     def search_page(self, years: list[str]) -> Page:
         return self.page(
@@ -428,7 +412,7 @@ class PageRenderer:
             "Calendars, feeds and open data",
             [("Home", urls.home())],
             committees=sorted(self.archive.committees.items(), key=lambda c: c[1].name),
-            datasets=["meetings", "items", "reports", "decisions", "people"],
+            datasets=["meetings", "items", "reports", "decisions", "people", "forward-plan"],
         )
 
 
