@@ -120,3 +120,13 @@ def test_raw_html_with_a_comment_never_closed_is_reported(minimal):
     report_problems(minimal, body, allow_raw_html=True)
     found = [(p.code, p.line) for p in check(minimal).problems.items if p.code == "PAP225"]
     assert found == [("PAP225", body_line(minimal))]
+
+
+def test_markers_in_agenda_item_text_and_terms_of_reference_are_checked(minimal):
+    meeting = minimal / "papers/meetings/2026-03-03-audit/meeting.yml"
+    meeting.write_text(meeting.read_text("utf-8").replace("  - item: Chair's Announcements", "  - item: Chair's Announcements\n    text: \"Welcome.\\n\\n> ::: Exempt\\n> SECRET\\n> :::\""), "utf-8")
+    committee = minimal / "papers/committees/audit.yml"
+    committee.write_text(committee.read_text("utf-8").replace("  - To review the council's internal audit arrangements.", "  - To review the council's internal audit arrangements.\n\n  ```\n  ::: exempt\n  SECRET\n  :::"), "utf-8")
+    found = {(p.file.split("/")[-1], p.line) for p in check(minimal).problems.items if p.code == "PAP222"}
+    assert ("meeting.yml", 9) in found
+    assert ("audit.yml", next(n for n, line in enumerate(committee.read_text("utf-8").split("\n"), start=1) if line.startswith("terms_of_reference"))) in found

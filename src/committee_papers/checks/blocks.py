@@ -63,6 +63,29 @@ def check_block_markers(
         problems.add(found.code, path, line, column, found.message, found.hint)
 
 
+def check_agenda_texts(archive, folder, problems: Problems) -> None:
+    """The `text` of agenda items (Markdown, with a members' version) in meeting.yml."""
+    from committee_papers.checks.locate import value
+
+    allow_html = archive.allow_html
+    for index, entry in enumerate(folder.meeting.agenda or [] if folder.meeting else []):
+        text = getattr(entry, "text", None)
+        if text:
+            where = lambda line, column, index=index: value(folder.doc, "agenda", index, "text")  # noqa: E731
+            check_block_markers(folder.path / "meeting.yml", text, 1, problems, allow_html, where=where)
+
+
+def check_committee_terms(archive, problems: Problems, today=None) -> None:
+    """Committees' terms of reference (Markdown) in committees/<id>.yml."""
+    from committee_papers.checks.locate import value
+
+    allow_html = archive.allow_html
+    for cid, committee in archive.committees.items():
+        if committee.terms_of_reference:
+            where = lambda line, column, cid=cid: value(archive.committee_docs.get(cid), "terms_of_reference")  # noqa: E731
+            check_block_markers(archive.papers / "committees" / f"{cid}.yml", committee.terms_of_reference, 1, problems, allow_html, where=where)
+
+
 def block_findings(text: str, tokens: list[Token]) -> list[Finding]:
     tokens = [t for t in tokens if not t.meta.get("generated")]  # the council's boilerplate, spliced in
     lines = text.split("\n")
