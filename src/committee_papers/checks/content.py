@@ -61,7 +61,7 @@ def check_report(archive: Archive, report_file: ReportFile, problems: Problems) 
 
 def _blocks(archive: Archive, parsed: ParsedReport, problems: Problems) -> None:
     """`:::` markers in every Markdown part of the report, as its renderer reads them."""
-    allow_html = bool(archive.council and archive.council.allow_raw_html)
+    allow_html = archive.allow_html
     for part in _parts(parsed):
         if part.text is None:
             continue
@@ -145,7 +145,7 @@ def find_in(lines: list[str], first_line: int, map_: list[int] | None, text: str
 
 def _raw_html(archive: Archive, report_file: ReportFile, parsed: ParsedReport, problems: Problems) -> None:
     """HTML in a council that does not allow it: the parser left it as text, so it would be shown as typed."""
-    if archive.council and archive.council.allow_raw_html:
+    if archive.allow_html:
         return
     if not _HTML_HINT.search(report_file.body):
         return

@@ -108,7 +108,7 @@ def parse_report(
     assert report is not None
     style = style or house_style(archive)
     if allow_html is None:
-        allow_html = bool(archive.council and archive.council.allow_raw_html)
+        allow_html = archive.allow_html
     numbered = style.number_paragraphs
     numbering = Numbering()
 
@@ -226,7 +226,7 @@ def render_report(
             )
         )
     parsed = parsed or parse_report(archive, report_file, public=not confidential)
-    allow_html = bool(council and council.allow_raw_html)
+    allow_html = archive.allow_html
     if resolve is not None:
         for part in [parsed.purpose, parsed.body, *[c for _, _, c in parsed.comments], *parsed.extras.values()]:
             if part is not None:
