@@ -151,7 +151,7 @@ def _raw_html(archive: Archive, report_file: ReportFile, parsed: ParsedReport, p
         return
     for token in parsed.body.tokens:
         found = any(c.type == "text" and _has_tag(c.content) for c in token.children or [])
-        if found and token.map:
+        if found and token.map and _has_tag(_unescaped(report_file.body, token.map)):
             problems.add(
                 "PAP302",
                 report_file.path,
@@ -160,6 +160,11 @@ def _raw_html(archive: Archive, report_file: ReportFile, parsed: ParsedReport, p
                 "this line has HTML, which will be shown as plain text rather than as HTML",
                 "use Markdown instead, or ask for `allow_raw_html: true` in council.yml",
             )
+
+
+def _unescaped(body: str, map_: list[int]) -> str:
+    """A token's source lines without backslash escapes: `\\<b\\>` is text the author escaped, not HTML."""
+    return re.sub(r"\\.", "", "\n".join(body.split("\n")[map_[0] : map_[1]]))
 
 
 def _has_tag(text: str) -> bool:
