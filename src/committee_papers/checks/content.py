@@ -18,6 +18,7 @@ from committee_papers.markdown.parser import parser
 from committee_papers.model.archive import Archive, ReportFile
 from committee_papers.problems import Problems
 from committee_papers.publication import PUBLISHABLE
+from committee_papers.render.prepared import prepare_report
 from committee_papers.render.report import ParsedReport, house_style, parse_report
 
 _HTML_HINT = re.compile(r"<[A-Za-z!/]")
@@ -57,6 +58,8 @@ def check_report(archive: Archive, report_file: ReportFile, problems: Problems) 
         _required(parsed, problems)
     check_tokens(report_file.path, parsed.body.tokens, report_file.body_line, problems)
     _blocks(archive, parsed, problems)
+    # Last, as it changes the tokens: the same parse, rendered for the site and packs to share.
+    report_file.prepared = prepare_report(archive, report_file, parsed)
 
 
 def _blocks(archive: Archive, parsed: ParsedReport, problems: Problems) -> None:

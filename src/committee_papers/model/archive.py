@@ -24,6 +24,7 @@ class ReportFile:
     doc: YamlDoc | None
     body: str = ""
     body_line: int = 1
+    prepared: Any = None  # its Markdown rendered for the public and members, once per build (render.prepared)
 
 
 @dataclass
