@@ -9,6 +9,8 @@ from typing import Annotated, Any, Union
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
 from pydantic_core import PydanticCustomError
 
+from committee_papers import limits
+
 _TIME = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
 
 
@@ -20,18 +22,25 @@ class StrictModel(BaseModel):
 
 def _date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+        value = value.date()
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip())
+            value = dt.date.fromisoformat(value.strip())
         except ValueError:
             raise PydanticCustomError("date_invalid", "`{value}` is not a real date", {"value": value}) from None
-    raise PydanticCustomError("date_invalid", "`{value}` is not a date", {"value": str(value)})
+    if not isinstance(value, dt.date):
+        raise PydanticCustomError("date_invalid", "`{value}` is not a date", {"value": str(value)})
+    if not limits.FIRST_YEAR <= value.year <= limits.LAST_YEAR:  # beyond them, date arithmetic runs off the calendar
+        raise PydanticCustomError(
+            "date_invalid", "`{value}` is not a date between {first} and {last}",
+            {"value": value.isoformat(), "first": limits.FIRST_YEAR, "last": limits.LAST_YEAR},
+        )
+    return value
 
 
 def _time(value: Any) -> Any:
+    if isinstance(value, bool):  # YAML reads `yes`, `on` and `true` as true, which Python counts as the number 1
+        raise PydanticCustomError("time_invalid", "`{value}` is not a time of day", {"value": str(value).lower()})
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
     if isinstance(value, int) and 0 <= value <= 2359 and value % 100 < 60:
@@ -40,6 +49,15 @@ def _time(value: Any) -> Any:
         hours, minutes = value.strip().split(":")
         return f"{int(hours):02d}:{minutes}"
     raise PydanticCustomError("time_invalid", "`{value}` is not a time of day", {"value": str(value)})
+
+
+def _whole_number(value: Any) -> Any:
+    if isinstance(value, bool):  # never 1 for `true`
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
 
 
 def _false_is_none(value: Any) -> Any:
@@ -84,7 +102,7 @@ PersonRef = Annotated[
 class Exempt(StrictModel):
     """Why a paper is exempt from publication (Schedule 12A paragraphs)."""
 
-    paragraphs: Annotated[list[int], Field(min_length=1)]
+    paragraphs: Annotated[list[WholeNumber], Field(min_length=1)]
     reason: str | None = None
     public_interest: str | None = None
     title_exempt: bool = False
