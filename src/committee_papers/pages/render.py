@@ -164,6 +164,8 @@ class PageRenderer:
         return pages, self.assets[first_asset:]
 
     def home(self) -> Page:
+        from committee_papers.pages.decisions_page import register_row
+
         site = self.site
         name = site.council.name if site.council else "Committee papers"
         return self.page(
@@ -173,7 +175,7 @@ class PageRenderer:
             [],
             description=f"Agendas, reports, minutes and decisions of {name}'s committees.",
             upcoming=site.upcoming()[:12],
-            decisions=site.decisions[:8],
+            decisions=[register_row(self, d) for d in site.decisions[:8]],
             committees=sorted(self.archive.committees.items(), key=lambda c: c[1].name),
         )
 
