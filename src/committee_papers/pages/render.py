@@ -21,7 +21,7 @@ from committee_papers.pages import urls
 from committee_papers.pages.headings import TocEntry, add_heading_ids
 from committee_papers.pages.tables import wrap_tables
 from committee_papers.pages.site import MeetingView, Site
-from committee_papers.publication import PUBLISHABLE, exempt_item_of, public_report_id, year_label, year_slug
+from committee_papers.publication import PUBLISHABLE, public_report_id, year_label, year_slug
 from committee_papers.render.environment import template_environment
 from committee_papers.render.people import person
 from committee_papers.render.report import EXEMPT_PASSAGE, AppendixView, public_title, render_report, rewrite_local_links
@@ -334,47 +334,9 @@ class PageRenderer:
 
     def minutes_context(self, view: MeetingView, public: bool = True) -> dict:
         """Attendance and minutes of a held meeting; `public` leaves out every exempt part."""
-        minutes = view.folder.minutes
-        front = minutes.front
-        items = {item.number: item for item in view.items}
-        committee = view.committee
-        rows = []
-        if front is not None:
-            members = committee.members if committee else []
-            for pid in dict.fromkeys([*members, *front.present, *front.absent, *front.apologies]):
-                if pid in front.other_members or pid in front.substitutes.values():
-                    continue
-                status = "Present" if pid in front.present else "A" if pid in front.absent else "Apologies" if pid in front.apologies else "Not recorded"
-                note = "apologies given" if pid in front.apologies and pid in front.absent else ""
-                if pid in front.substitutes:
-                    sub = person(self.archive, front.substitutes[pid])
-                    note = f"substituted by {sub.name}" if sub else note
-                rows.append({"person": person(self.archive, pid), "pid": pid, "status": status, "note": note})
-        entries = []
-        for minute in minutes.minutes:
-            exempt_item = exempt_item_of(minute, items)
-            exempt = exempt_item.exempt if exempt_item else None
-            withheld = exempt is not None and public
-            entries.append(
-                {
-                    "minute": minute,
-                    "title": public_title(minute.title, exempt) if public else minute.title,
-                    "exempt_notice": exemption_notice(exempt, self.jurisdiction) if exempt else None,
-                    "html": None if withheld else self.markdown(minute.markdown, shift=1, public=public),
-                }
-            )
-        status, approving = self.site.approval(view)
-        return {
-            "view": view,
-            "approval": status,
-            "approving": approving,
-            "front": front,
-            "rows": rows,
-            "substitutes": [(person(self.archive, a), person(self.archive, s)) for a, s in (front.substitutes.items() if front else [])],
-            "others": [person(self.archive, p) for p in (front.other_members if front else [])],
-            "officers": [person(self.archive, p) for p in (front.officers if front else [])],
-            "entries": entries,
-        }
+        from committee_papers.pages.minutes_page import minutes_context
+
+        return minutes_context(self, view, public)
 
     def minutes(self, view: MeetingView) -> Page:
         return self.page(
