@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from committee_papers.checks import (
-    accessibility, agendas, appendices, consistency, content, links, minutes, names, people, references, statutory, templates, unfinished,
+    accessibility, agendas, appendices, consistency, content, limits, links, minutes, names, people, references, statutory, templates, unfinished,
 )
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
@@ -38,6 +38,7 @@ CHECKS = [
     unfinished.check_unpublished,
     names.check_inline_people,
     links.check_archive_links,
+    limits.check_photo_pixels,
 ]
 
 # Checks of one report, run on each report as it is read, in the worker process that read it.

@@ -18,6 +18,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from committee_papers.addresses import link_allowed
 from committee_papers.checks.locate import value
+from committee_papers.loading.files import read_text
 from committee_papers.model.archive import Archive, ReportFile
 from committee_papers.problems import Problems
 
@@ -86,10 +87,9 @@ def check_report_links(archive: Archive, report_file: ReportFile, problems: Prob
     for appendix in report.appendices:
         target = folder / appendix.file
         if target.suffix.lower() == ".md" and "\\" not in appendix.file and os.path.isfile(target):
-            try:
-                check_text(target.read_text("utf-8"), target, 1, problems)
-            except (OSError, UnicodeDecodeError):
-                continue  # reported by the appendix checks
+            text = read_text(target, Problems(archive.root))  # what it cannot read is told by the appendix checks
+            if text is not None:
+                check_text(text, target, 1, problems)
 
 
 def check_minutes_links(archive: Archive, folder, problems: Problems) -> None:
