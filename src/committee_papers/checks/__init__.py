@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from committee_papers.checks import (
-    accessibility, agendas, appendices, consistency, content, limits, links, minutes, names, people, references, statutory, templates, unfinished,
+    accessibility, agendas, appendices, blocks, consistency, content, limits, links, minutes, names, people, references, statutory,
+    templates, unfinished,
 )
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
@@ -39,6 +40,7 @@ CHECKS = [
     names.check_inline_people,
     links.check_archive_links,
     limits.check_photo_pixels,
+    blocks.check_committee_terms,
 ]
 
 # Checks of one report, run on each report as it is read, in the worker process that read it.
@@ -48,7 +50,7 @@ REPORT_CHECKS = [
 ]
 
 # Checks of one meeting folder's own files, run in the worker process that read it.
-FOLDER_CHECKS = [accessibility.check_minutes_accessibility, links.check_minutes_links]
+FOLDER_CHECKS = [accessibility.check_minutes_accessibility, blocks.check_agenda_texts, links.check_minutes_links]
 
 
 def run_checks(archive: Archive, problems: Problems, today: dt.date) -> None:

@@ -118,7 +118,7 @@ def check_appendices_accessibility(archive: Archive, report_file: ReportFile, pr
                 continue
             from committee_papers.checks.content import check_links
 
-            allow_html = _allow_html(archive)
+            allow_html = archive.allow_html
             tokens = parser(allow_html).parse(text)
             check_markdown_limits(target, [(tokens, 1)], problems)
             check_tokens(target, tokens, 1, problems, top_level=None)
@@ -128,7 +128,7 @@ def check_appendices_accessibility(archive: Archive, report_file: ReportFile, pr
 
 def check_minutes_accessibility(archive: Archive, folder, problems: Problems) -> None:
     if folder.minutes is not None:
-        allow_html = _allow_html(archive)
+        allow_html = archive.allow_html
         pieces = []
         for minute in folder.minutes.minutes:
             tokens = parser(allow_html).parse(minute.markdown)  # as the minutes page reads it
@@ -137,6 +137,3 @@ def check_minutes_accessibility(archive: Archive, folder, problems: Problems) ->
             pieces.append((tokens, minute.line + 1))
         check_markdown_limits(folder.minutes.path, pieces, problems)
 
-
-def _allow_html(archive: Archive) -> bool:
-    return bool(archive.council and archive.council.allow_raw_html)

@@ -19,6 +19,7 @@ from committee_papers.markdown.parser import parser
 from committee_papers.model.archive import Archive, ReportFile
 from committee_papers.problems import Problems
 from committee_papers.publication import PUBLISHABLE
+from committee_papers.render.prepared import prepare_report
 from committee_papers.render.report import ParsedReport, house_style, parse_report
 
 _HTML_HINT = re.compile(r"<[A-Za-z!/]")
@@ -59,11 +60,13 @@ def check_report(archive: Archive, report_file: ReportFile, problems: Problems) 
     check_tokens(report_file.path, parsed.body.tokens, report_file.body_line, problems)
     _blocks(archive, parsed, problems)
     check_markdown_limits(report_file.path, [(part.tokens, _where(parsed, part.name, 0)[0]) for part in _parts(parsed)], problems)
+    # Last, as it changes the tokens: the same parse, rendered for the site and packs to share.
+    report_file.prepared = prepare_report(archive, report_file, parsed)
 
 
 def _blocks(archive: Archive, parsed: ParsedReport, problems: Problems) -> None:
     """`:::` markers in every Markdown part of the report, as its renderer reads them."""
-    allow_html = bool(archive.council and archive.council.allow_raw_html)
+    allow_html = archive.allow_html
     for part in _parts(parsed):
         if part.text is None:
             continue
@@ -147,7 +150,7 @@ def find_in(lines: list[str], first_line: int, map_: list[int] | None, text: str
 
 def _raw_html(archive: Archive, report_file: ReportFile, parsed: ParsedReport, problems: Problems) -> None:
     """HTML in a council that does not allow it: the parser left it as text, so it would be shown as typed."""
-    if archive.council and archive.council.allow_raw_html:
+    if archive.allow_html:
         return
     if not _HTML_HINT.search(report_file.body):
         return

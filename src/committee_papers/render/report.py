@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from markdown_it.token import Token
 from markupsafe import Markup
@@ -17,6 +18,9 @@ from committee_papers.markdown.parser import parser
 from committee_papers.model.archive import Archive, ReportFile
 from committee_papers.model.report import Comment
 from committee_papers.publication import public_report_id
+
+if TYPE_CHECKING:
+    from committee_papers.render.prepared import PreparedReport
 
 IMPLICATIONS_HEADING = "statutory and policy implications"
 COMMENT_TITLES = {"constitutional": "Constitutional Comments", "financial": "Financial Comments", "hr": "HR Comments"}
@@ -108,7 +112,7 @@ def parse_report(
     assert report is not None
     style = style or house_style(archive)
     if allow_html is None:
-        allow_html = bool(archive.council and archive.council.allow_raw_html)
+        allow_html = archive.allow_html
     numbered = style.number_paragraphs
     numbering = Numbering()
 
@@ -198,7 +202,7 @@ def render_report(
     appendices: list[AppendixView] = (),
     confidential: bool = False,
     show_appendix_list: bool = True,
-    parsed: ParsedReport | None = None,
+    prepared: PreparedReport | None = None,
     resolve=None,
 ) -> Markup:
     """A report as an HTML fragment in the council's house style.
@@ -209,8 +213,11 @@ def render_report(
     from committee_papers.exemption import exemption_notice
     from committee_papers.render.environment import template_environment
     from committee_papers.render.people import person
+    from committee_papers.render.prepared import prepared as prepared_report
+    from committee_papers.render.prepared import resolve_files
 
     report = report_file.report
+    style = house_style(archive)
     council = archive.council
     jurisdiction = council.jurisdiction if council else "england"
     env = template_environment(archive.templates)
@@ -225,36 +232,36 @@ def render_report(
                 exempt_notice=exemption_notice(report.exempt, jurisdiction),
             )
         )
-    parsed = parsed or parse_report(archive, report_file, public=not confidential)
-    allow_html = bool(council and council.allow_raw_html)
-    if resolve is not None:
-        for part in [parsed.purpose, parsed.body, *[c for _, _, c in parsed.comments], *parsed.extras.values()]:
-            if part is not None:
-                rewrite_local_links(part.tokens, resolve)
+    prepared = prepared or prepared_report(archive, report_file)
+    html = prepared.parts(members=confidential)
+
+    def fill(text: str | None) -> Markup:
+        return resolve_files(text or "", prepared.marker, resolve)
+
     comments = [
-        {"key": key, "title": comment_title(key), "by": c.by, "date": c.date, "html": html_of(part, allow_html)}
-        for key, c, part in parsed.comments
+        {"key": key, "title": comment_title(key), "by": c.by, "date": c.date, "html": fill(html.comments.get(key))}
+        for key, c in ordered_comments(report.comments)
     ]
     implications = [
-        (name, {"applies": row.applies, "html": html_of(parsed.extras.get(f"implications.{name}"), allow_html)})
+        (name, {"applies": row.applies, "html": fill(html.extras.get(f"implications.{name}"))})
         for name, row in report.implications.items()
     ]
     parts = {
-        "purpose": html_of(parsed.purpose, allow_html),
-        "body": html_of(parsed.body, allow_html),
-        "extras": {name: html_of(part, allow_html) for name, part in parsed.extras.items()},
+        "purpose": fill(html.purpose),
+        "body": fill(html.body),
+        "extras": {name: fill(text) for name, text in html.extras.items()},
     }
     notice = exemption_notice(report.exempt, jurisdiction) if report.exempt else None
     return Markup(
-        env.get_template(parsed.style.template).render(
+        env.get_template(style.template).render(
             rid=report_file.id,
-            style=parsed.style,
+            style=style,
             council=council,
             meeting=meeting,
             item=item,
             report=report,
             parts=parts,
-            recommendations=[html_of(parsed.extras[f"recommendations.{i}"], allow_html) for i in range(len(report.recommendations))],
+            recommendations=[fill(html.extras.get(f"recommendations.{i}")) for i in range(len(report.recommendations))],
             comments=comments,
             implications=implications,
             signed_by=person(archive, report.signed_by),
