@@ -12,6 +12,7 @@ from markdown_it.common.html_re import HTML_TAG_RE
 from committee_papers.checks.blocks import check_block_markers
 from committee_papers.checks.accessibility import check_tokens
 from committee_papers.checks.appendices import backslashed, real_path, resolve_inside
+from committee_papers.checks.limits import check_image, check_markdown_limits
 from committee_papers.checks.locate import key, value
 from committee_papers.house_style import available_styles
 from committee_papers.markdown.parser import parser
@@ -58,6 +59,7 @@ def check_report(archive: Archive, report_file: ReportFile, problems: Problems) 
         _required(parsed, problems)
     check_tokens(report_file.path, parsed.body.tokens, report_file.body_line, problems)
     _blocks(archive, parsed, problems)
+    check_markdown_limits(report_file.path, [(part.tokens, _where(parsed, part.name, 0)[0]) for part in _parts(parsed)], problems)
     # Last, as it changes the tokens: the same parse, rendered for the site and packs to share.
     report_file.prepared = prepare_report(archive, report_file, parsed)
 
@@ -219,6 +221,8 @@ def check_links(
                     f"the linked file `{target}` does not exist",
                     f"add the file, or correct the path; paths start from the meeting folder {folder.name}/",
                 )
+            elif child.type == "image" and os.path.isfile(resolved):
+                check_image(resolved, target, path, line, column, problems)
             elif os.path.isfile(resolved) and resolved.suffix.lower() not in PUBLISHABLE and real_path(resolved) not in appendices:
                 problems.add(
                     "PAP506", path, line, column,
