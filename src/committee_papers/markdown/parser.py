@@ -9,7 +9,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from committee_papers.markdown import html, rules
+from committee_papers.markdown import html, lettered_lists, rules
 
 
 @cache
@@ -25,6 +25,7 @@ def parser(allow_html: bool = False) -> MarkdownIt:
     md.core.ruler.before("footnote_tail", "exempt_footnotes", rules.exempt_footnotes)
     md.core.ruler.after("footnote_tail", "withhold_footnotes", rules.withhold_footnotes)
     md.core.ruler.push("drop_directives", rules.drop_directives)
+    md.core.ruler.after("inline", "lettered_lists", lettered_lists.lettered_lists)
     md.core.ruler.push("para_labels", rules.para_labels)
     md.core.ruler.push("para_refs", rules.para_refs)
     md.core.ruler.push("table_headers", rules.table_headers)

@@ -48,7 +48,7 @@ class Council(StrictModel):
     required_comments: list[str] = ["constitutional", "financial"]
     boilerplate: Boilerplate = Field(default_factory=Boilerplate)
     agenda_notes: list[str] = []
-    house_style: str = "numbered"
+    house_style: str = "numbered-paragraphs"
     allow_raw_html: bool = False
     closure_days: list[Date] = []
     rules: dict[str, RuleSetting] = {}

@@ -16,9 +16,8 @@ from committee_papers.packs.fetcher import papers_url
 from committee_papers.pages import urls as site_urls
 from committee_papers.pages.render import PageRenderer
 from committee_papers.pages.site import MeetingView
-from committee_papers.render.environment import letter
 from committee_papers.render.people import person
-from committee_papers.render.report import EXEMPT_PASSAGE, public_title, render_report
+from committee_papers.render.report import EXEMPT_PASSAGE, house_style, public_title, render_report
 from committee_papers.supplements import Supplement, original_items
 
 IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}  # files a pack shows; other linked files are not in it
@@ -31,6 +30,7 @@ class PdfPlaceholder:
     id: str
     source: Path
     page: int
+    label: str = ""  # "Appendix A", as the house style names it
 
 
 @dataclass
@@ -73,13 +73,15 @@ class PackComposer:
 
     def _appendices(self, view: MeetingView, item: AgendaItem, confidential: bool, placeholders: list[PdfPlaceholder]) -> list[dict]:
         result = []
+        style = house_style(self.archive)
         for index, appendix in enumerate(item.report.report.appendices):
             exempt = appendix.exempt
             if exempt is not None and not confidential:
                 continue
-            mark = letter(index)
+            mark = style.appendix_mark(index)
             entry = {
                 "letter": mark,
+                "label": style.appendix_label(index),
                 "title": appendix.title,
                 "confidential": header_label(exempt, self.jurisdiction) if exempt else None,
                 "notice": exemption_notice(exempt, self.jurisdiction) if exempt else None,
@@ -91,7 +93,7 @@ class PackComposer:
                 count = len(PdfReader(source).pages)
                 pages = []
                 for page in range(count):
-                    holder = PdfPlaceholder(id=f"pdf-{item.number}-{mark.lower()}-{page + 1}", source=source, page=page)
+                    holder = PdfPlaceholder(id=f"pdf-{item.number}-{mark.lower()}-{page + 1}", source=source, page=page, label=entry["label"])
                     placeholders.append(holder)
                     pages.append({"id": holder.id})
                 entry["pdf_pages"] = pages
@@ -140,6 +142,7 @@ class PackComposer:
                     "notice": exemption_notice(item.exempt, self.jurisdiction) if item.exempt else None,
                     "reason": self._reason(item, supplement, confidential),
                     "has_pages": item.number in sections,
+                    "appendices": [a["label"] + ": " + a["title"] for a in sections[item.number]["appendices"]] if item.number in sections else [],
                 }
             )
         return rows
