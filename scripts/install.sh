@@ -19,7 +19,9 @@ if [ -n "$need" ]; then
   $SUDO apt-get install -y -qq --no-install-recommends $need >/dev/null
 fi
 
+# The package with its test extras, among them pdfua (the PDF/UA-1 checker the PDF tests run).
 python3 -m pip install -q --disable-pip-version-check -e '.[test]'
+python3 -m pdfua --version >/dev/null
 
 # axe-core, the accessibility rules engine the browser tests inject into each page.
 if [ ! -f node_modules/axe-core/axe.min.js ]; then

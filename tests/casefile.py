@@ -1,6 +1,7 @@
 """Readable case files: files laid over a council, and the problems expected.
 
     # what the case shows
+    today: 2026-03-20   (optional: the day the check is run, for rules that depend on it)
     expect:
       papers/council.yml:3:1: error PAP100
     === papers/council.yml
@@ -27,6 +28,7 @@ from pathlib import Path
 class Case:
     name: str
     expect: set[str] = field(default_factory=set)
+    today: str | None = None
     steps: list[tuple[str, str, str]] = field(default_factory=list)  # (action, path, content)
 
 
@@ -36,7 +38,9 @@ def parse_case(path: Path) -> Case:
     index = 0
     while index < len(lines) and not lines[index].startswith("=== "):
         line = lines[index].strip()
-        if line and not line.startswith("#") and line != "expect:":
+        if line.startswith("today:"):
+            case.today = line.split(":", 1)[1].strip()
+        elif line and not line.startswith("#") and line != "expect:":
             case.expect.add(line)
         index += 1
     while index < len(lines):

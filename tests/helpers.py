@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import lxml.html
 import yaml
+from pypdf import PdfReader
 
 
 def page(site: Path, url: str):
@@ -33,3 +35,25 @@ def front_matter(path: Path) -> dict:
 
 def load_yaml(path: Path) -> dict:
     return yaml.safe_load(path.read_text("utf-8"))
+
+
+def public_text(site: Path) -> dict[str, str]:
+    """Every public file's text: pages, search index, sitemap, feed, calendars, open data, PDFs."""
+    texts = {}
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".pdf":
+            text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+            text += data.decode("latin-1")
+        elif path.suffix == ".gz":
+            text = gzip.decompress(data).decode("utf-8", "replace")
+        else:
+            text = data.decode("utf-8", "replace")
+        texts[str(path.relative_to(site))] = text + "\n" + str(path.relative_to(site))
+    return texts
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -28,9 +29,12 @@ def test_minimal_council_is_clean(minimal):
 
 
 @pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
-def test_case(case_file, minimal):
+def test_case(case_file, minimal, monkeypatch):
     case = parse_case(case_file)
     apply_case(case, minimal)
+    if case.today:
+        day = dt.datetime.fromisoformat(case.today).replace(tzinfo=dt.timezone.utc)
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(day.timestamp())))
     code, problems = run_check(minimal)
     found = {f"{p['file']}:{p['line']}:{p['column']}: {p['severity']} {p['code']}" for p in problems}
     assert found == case.expect

@@ -22,9 +22,10 @@ def test_late_item_goes_out_as_a_supplement_with_its_own_pack(built_example):
     late = next(e for e in agenda["agenda"] if isinstance(e, dict) and e.get("added"))
     number = agenda["agenda"].index(late) + 1
     links = {text(a): a.getparent() for a in content(page(site, MEETING)).xpath("//ul[@class='meeting-links']//a")}
-    assert "Download the agenda pack (PDF)" in links
-    supplement = links["Download Supplementary Agenda 1 (PDF)"]
-    assert text(supplement) == f"Download Supplementary Agenda 1 (PDF), published {late['added'].day} {late['added']:%B %Y}: item {number}"
+    assert "Download the agenda pack" in links
+    supplement = links["Download Supplementary Agenda 1"]
+    size = round((site / MEETING / "supplement-1.pdf").stat().st_size / 1024)
+    assert text(supplement) == f"Download Supplementary Agenda 1 (PDF, {size} KB), published {late['added'].day} {late['added']:%B %Y}: item {number}"
 
     texts = pages_text(site / MEETING / "supplement-1.pdf")
     assert "Supplementary Agenda 1" in texts[0]

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from committee_papers.model.archive import Archive, MeetingFolder, ReportFile
 from committee_papers.model.base import Exempt
 from committee_papers.model.meeting import ApologiesEntry, DeclarationsEntry, ExclusionEntry, MinutesEntry, ReportEntry
+
+_WORDS = re.compile(r"[^a-z0-9]+")
 
 STANDARD_TITLES = {
     "apologies": "Apologies for Absence",
@@ -28,6 +31,7 @@ class AgendaItem:
     minutes_of: str | None = None
     added: dt.date | None = None
     urgency: str | None = None
+    public_id: str | None = None  # the id a report is published under, when it is not its file stem (see publication.public_report_id)
 
 
 def previous_meeting(archive: Archive, folder: MeetingFolder) -> MeetingFolder | None:
@@ -102,6 +106,7 @@ def agenda_items(archive: Archive, folder: MeetingFolder) -> list[AgendaItem]:
             item.exempt = entry.exempt
         elif kind == "planned":
             item.title = entry.planned
+            item.exempt = entry.exempt
         elif kind == "report":
             item.report = folder.reports.get(entry.report)
             if item.report and item.report.report:
@@ -110,4 +115,33 @@ def agenda_items(archive: Archive, folder: MeetingFolder) -> list[AgendaItem]:
             else:
                 item.title = entry.report
         items.append(item)
+    _neutral_ids(items, set(folder.reports))
     return items
+
+
+def _neutral_ids(items: list[AgendaItem], stems: set[str]) -> None:
+    """A report whose title is exempt is published as `exempt-item-N`, never its stem (which repeats the title).
+
+    The id must not be another report's stem in the meeting (a public report may be
+    named `exempt-item-4.md`), or one page would take the other's place: it then takes
+    a suffix, `exempt-item-4-2`.
+    """
+    taken = set(stems)
+    for item in items:
+        report = item.report.report if item.report else None
+        if report is None or report.exempt is None or not report.exempt.title_exempt:
+            continue
+        neutral, suffix = f"exempt-item-{item.number}", 2
+        while neutral in taken:
+            neutral, suffix = f"exempt-item-{item.number}-{suffix}", suffix + 1
+        taken.add(neutral)
+        item.public_id = neutral
+
+
+def title_words(title: str) -> str:
+    """A title as lower-case words, so that punctuation and spacing do not make two titles differ."""
+    return _WORDS.sub(" ", title.lower()).strip()
+
+
+def same_title(a: str, b: str) -> bool:
+    return title_words(a) == title_words(b)

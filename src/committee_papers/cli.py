@@ -181,3 +181,5 @@ def serve_command(directory: Path, drafts: bool, host: str, port: int) -> None:
         sys.exit(1)
 from committee_papers.cli_authoring import register as _register_authoring  # noqa: E402
 _register_authoring(main)
+from committee_papers.cli_council import register as _register_council  # noqa: E402
+_register_council(main)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Callable
 
 import click
 
 from committee_papers import scaffold, schema_export, word_import
+from committee_papers.authoring import meetings
+from committee_papers.authoring.files import Plan, ScaffoldError, carry_out
 
 DIR_ARG = click.argument(
     "directory", required=False, default=".", type=click.Path(exists=True, file_okay=False, path_type=Path)
@@ -28,15 +31,33 @@ def _fail(error: Exception) -> click.ClickException:
 def _report_created(report: scaffold.NewReport, root: Path) -> None:
     click.echo(f"Created {_shown(report.file.path, root)}")
     if report.agenda is not None:
-        click.echo(f"Added `{report.agenda_line}` to the agenda in {_shown(report.agenda.path, root)}")
+        lines = "`- exclusion` and " * report.added_exclusion + f"`{report.agenda_line}`"
+        click.echo(f"Added {lines} to the agenda in {_shown(report.agenda.path, root)}")
+
+
+def _carry_out(plan_for: Callable[[], Plan], root: Path) -> None:
+    """Work out the plan, write it (all or nothing), and say what was written."""
+    try:
+        plan = plan_for()
+        carry_out(plan)
+    except ScaffoldError as error:
+        raise _fail(error) from None
+    for file in plan.files:
+        click.echo(f"Created {_shown(file.path, root)}")
+    for edit in plan.edits:
+        click.echo(f"{edit.summary or 'Changed'} in {_shown(edit.path, root)}")
+    for note in plan.notes:
+        click.echo(f"Note: {note}")
 
 
 @click.group("new")
 def new_group() -> None:
-    """Create a new meeting or report, already filled in so that it passes the check.
+    """Create a new meeting, report, committee, person, minutes or appendix, filled in so that it passes the check.
 
-    Nothing existing is overwritten; the only change to an existing file is
-    the new report's line on an agenda listed in meeting.yml.
+    Nothing existing is overwritten. An author's file is changed only by
+    adding to it (a report's line on the agenda, a person in people.yml, a
+    member of a committee, an appendix in a report's list), with every other
+    byte kept.
     """
 
 
@@ -44,35 +65,38 @@ def new_group() -> None:
 @click.argument("committee")
 @click.argument("date")
 @DIR_ARG
-def new_meeting_command(committee: str, date: str, directory: Path) -> None:
+@click.option("--time", help="The start time, HH:MM (default: the committee's usual time).")
+@click.option("--venue", help="Where the meeting is held (default: the committee's usual venue).")
+def new_meeting_command(committee: str, date: str, directory: Path, time: str | None, venue: str | None) -> None:
     """Create the meeting folder and meeting.yml for COMMITTEE (an id) on DATE (YYYY-MM-DD).
 
-    The time and venue are the committee's defaults; the agenda opens with its
-    standard items, approving the minutes of its previous held meeting.
+    The time and venue are the committee's defaults unless given; the agenda
+    opens with its standard items, approving the minutes of its previous held
+    meeting. The command says by when the agenda must be published.
     """
-    try:
-        new = scaffold.new_meeting(directory, committee, date)
-        scaffold.write_new(new.file)
-    except scaffold.ScaffoldError as error:
-        raise _fail(error) from None
-    click.echo(f"Created {_shown(new.file.path, directory)}")
-    for note in new.notes:
-        click.echo(f"Note: {note}")
+    _carry_out(lambda: meetings.new_meeting(directory, committee, date, time, venue), directory)
 
 
 @new_group.command("report")
 @click.argument("meeting_id", metavar="MEETING-ID")
 @click.argument("title")
 @DIR_ARG
-def new_report_command(meeting_id: str, title: str, directory: Path) -> None:
+@click.option(
+    "--exempt", "exempt", type=int, multiple=True, metavar="PARAGRAPH",
+    help="The report is exempt under this paragraph of the exempt-information schedule (repeat for more); "
+    "it goes after the exclusion of the public, which is added to the agenda if missing.",
+)
+def new_report_command(meeting_id: str, title: str, directory: Path, exempt: tuple[int, ...]) -> None:
     """Create a draft report called TITLE in the meeting folder MEETING-ID.
 
     The report has every section and key the house style requires, with
-    placeholders to replace, and an unsigned placeholder for each comment the
-    council requires. If meeting.yml lists its agenda, the report is added to it.
+    placeholders marked TBC to replace, and an unsigned placeholder for each
+    comment the council requires. If meeting.yml lists its agenda, the report
+    is added to it and named for its title; otherwise its name starts with
+    its item number.
     """
     try:
-        report = scaffold.new_report(directory, meeting_id, title)
+        report = scaffold.new_report(directory, meeting_id, title, list(exempt))
         scaffold.write_report(report)
     except scaffold.ScaffoldError as error:
         raise _fail(error) from None

@@ -29,10 +29,11 @@ from mkdocs.structure.toc import get_toc
 from committee_papers import publish
 from committee_papers.check import CheckResult, check
 from committee_papers.incremental import BuildCache, MeetingRecord, PageRecord, link_or_copy
-from committee_papers.outputs.calendars import all_calendars
-from committee_papers.outputs.feed import atom_feed
+from committee_papers.outputs.calendars import all_calendars, forward_plan_calendar
+from committee_papers.outputs.feed import atom_feed, forward_plan_feed
 from committee_papers.outputs.opendata import open_data
 from committee_papers.pages import urls
+from committee_papers.pages.documents import fill_sizes
 from committee_papers.pages.freshness import global_digest, meeting_digests
 from committee_papers.pages.parallel import render_meetings
 from committee_papers.pages.render import Asset, Page, PageRenderer
@@ -43,6 +44,7 @@ from committee_papers.timing import phase
 
 log = logging.getLogger("mkdocs.plugins.committee_papers")
 CSS = "assets/committee-papers.css"
+SCRIPTS = ("assets/register-filter.js",)  # loaded only by the pages that use them
 DRAFT_BANNER = '<p class="draft-banner" role="note">DRAFT: this site includes papers that are not yet published.</p>'
 
 
@@ -119,6 +121,9 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         config.validation.links.unrecognized_links = logging.DEBUG
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
+        from committee_papers.pages.theme import add_overrides
+
+        add_overrides(config, council)
         if self.command == "serve":
             for folder in (archive.papers, root / "templates"):
                 if folder.is_dir() and str(folder) not in config.watch:
@@ -218,6 +223,7 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
             {"Committees": ["committees/index.md"] + [{committee.name: urls.source_of(urls.committee(cid))} for cid, committee in committees]},
             {"Meetings": ["meetings/index.md"] + [{year_label(year): urls.source_of(urls.year(year_slug(year)))} for year in years]},
             {"Decisions": "decisions/index.md"},
+            {"Forward plan": urls.source_of(urls.forward_plan())},
             {"Councillors": "people/index.md"},
             {"Calendars and data": "subscribe/index.md"},
             {"Accessibility": "accessibility/index.md"},
@@ -245,14 +251,17 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
             calendars, events = all_calendars(self.site, known)
             for mid, text in events.items():
                 self.records[mid].event = text.decode("utf-8")
-            outputs = {**calendars, urls.feed(): atom_feed(self.site), **open_data(self.site)}
+            outputs = {
+                **calendars, urls.feed(): atom_feed(self.site), **open_data(self.site),
+                urls.forward_plan_feed(): forward_plan_feed(self.site), urls.forward_plan_calendar(): forward_plan_calendar(self.site),
+            }
         for path, content in outputs.items():
             files.append(File.generated(config, path, content=content))
         for asset in self.assets:
             if files.get_file_from_path(asset.url) is None:
                 files.append(File.generated(config, asset.url, abs_src_path=asset.source))
-        css = resources.files("committee_papers").joinpath(CSS).read_bytes()
-        files.append(File.generated(config, CSS, content=css))
+        for asset in (CSS, *SCRIPTS):
+            files.append(File.generated(config, asset, content=resources.files("committee_papers").joinpath(asset).read_bytes()))
         return files
 
     def on_nav(self, nav, *, config, files):
@@ -329,6 +338,8 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         if self.config.packs:
             with phase("packs"), self._council_templates():
                 self._packs(config, staging)
+        with phase("file sizes"):
+            fill_sizes(staging, [out for mid, record in self.records.items() if mid not in self.fresh for out in record.outputs if out.endswith(".html")])
         if self.config.search == "pagefind":
             with phase("pagefind"):
                 self._search(staging)

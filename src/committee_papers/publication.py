@@ -78,9 +78,22 @@ def public_report_id(item) -> str:
     """The id a report is published under: its file stem, unless its title is itself exempt.
 
     A file stem usually repeats the title, so a report whose title is exempt is
-    published as `exempt-item-N` and its stem appears nowhere public.
+    published as `exempt-item-N` and its stem appears nowhere public. The neutral id
+    is made with the agenda (agenda._neutral_ids), clear of every report's stem.
     """
-    report = item.report.report if item.report else None
-    if report is not None and report.exempt is not None and report.exempt.title_exempt:
-        return f"exempt-item-{item.number}"
-    return item.report.id
+    return item.public_id or item.report.id
+
+
+def exempt_item_of(minute, items: dict):
+    """The exempt agenda item a minute records, if any: its own item, or an exempt item whose title it carries.
+
+    A minute written under a neighbouring item's number still names the exempt item
+    it records; it is withheld as that item's minute (and `papers check` reports it, PAP224).
+    """
+    from committee_papers.agenda import same_title, title_words
+
+    item = items.get(minute.number)
+    if item is not None and (item.exempt is not None or same_title(item.title, minute.title)):
+        return item if item.exempt is not None else None
+    words = f" {title_words(minute.title)} "
+    return next((other for other in items.values() if other.exempt is not None and f" {title_words(other.title)} " in words), None)

@@ -69,6 +69,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "forward_plan_published": "When the decision first appeared in the forward plan (28 clear days before it is taken).",
         "general_exception": "The general exception procedure was used.",
         "special_urgency": "The special urgency procedure was used.",
+        "lead_member": "The councillor responsible for the decision (portfolio holder or chair): a councillor id from people.yml.",
     },
     "Appendix": {
         "title": "The appendix's title, printed after \"Appendix A:\".",
@@ -121,6 +122,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "closure_days": "Extra days the council offices are closed, not counted as working days.",
         "rules": "Changes how a rule is applied: problem code → \"off\", warning or error.",
         "language": "The language of the published pages, such as en-GB or cy.",
+        "electoral_area": "What the areas councillors represent are called: division (the default) or ward.",
     },
     "Contact": {"email": "Email address.", "phone": "Telephone number."},
     "Boilerplate": {
@@ -137,6 +139,9 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "division": "The electoral division (or ward) the councillor represents.",
         "email": "Email address.",
         "phone": "Telephone number.",
+        "photo": "A photograph: a .jpg, .png or .webp file under papers/, such as people/samira-haddad.jpg.",
+        "photo_alt": "What the photograph shows, for people who cannot see it; default \"Councillor <name>\".",
+        "interests": "The web address (https://...) of the councillor's register of interests.",
     },
     "Officer": {
         "name": "Full name, as printed.",
@@ -185,7 +190,7 @@ ENTRY_DESCRIPTIONS = {
     "DeclarationsEntry": ("declarations", "Declarations of Interests."),
     "ItemEntry": ("item", "An item with no report: its title, with optional `text:` and `exempt:`."),
     "ReportEntry": ("report", "A report in this folder, by its file name without .md."),
-    "PlannedEntry": ("planned", "A future item whose report does not exist yet, with optional `lead:` and `key_decision:`."),
+    "PlannedEntry": ("planned", "A future item whose report does not exist yet, with optional `lead:`, `key_decision:` (true, or its forward plan entry), `exempt:` and `text:`."),
     "ExclusionEntry": ("exclusion", "The motion to exclude the public; exempt items follow it."),
 }
 BARE_ENTRIES = ("ApologiesEntry", "DeclarationsEntry", "ExclusionEntry")

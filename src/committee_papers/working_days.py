@@ -49,6 +49,14 @@ def latest_publication(meeting: dt.date, required: int, jurisdiction: str, closu
     return dt.date.min  # a meeting in the first days of the calendar: no earlier day to name
 
 
+def last_publication_day(meeting: dt.date, jurisdiction: str, closures: frozenset[dt.date] = frozenset()) -> dt.date:
+    """The last day the office is open on which the agenda can go out in time for the meeting."""
+    latest = latest_publication(meeting, REQUIRED_CLEAR_WORKING_DAYS[jurisdiction], jurisdiction, closures)
+    while latest > dt.date.min and not is_working_day(latest, jurisdiction, closures):
+        latest -= dt.timedelta(days=1)
+    return latest
+
+
 def clear_days(earlier: dt.date, later: dt.date) -> int:
     """Calendar days strictly between two dates (for the 28 clear days of the forward plan)."""
     return (later - earlier).days - 1

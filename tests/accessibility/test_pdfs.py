@@ -96,3 +96,51 @@ def test_supplied_pdf_pages_are_artifacts_with_a_tagged_description(built_exampl
         for match in re.finditer(rb"/CPAppendix\d+ Do", content):
             before = content[: match.start()]
             assert before.rfind(b"/Artifact BMC") > before.rfind(b"EMC"), "the supplied drawing is an artifact"
+
+
+def pdfua_findings(path) -> dict:
+    import json
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "pdfua", "check", "--format", "json", str(path)], capture_output=True, text=True)
+    assert result.returncode in (0, 1, 2, 3), result.stderr
+    return json.loads(result.stdout)
+
+
+def test_pdfua_check_finds_nothing_in_any_pack_or_report_pdf(built_example):
+    """`pdfua check` (the PDF/UA-1 machine-checkable rules) on everything the example council builds."""
+    documents = public_documents(built_example)
+    assert len(documents) >= 25
+    found = {}
+    for path in documents:
+        report = pdfua_findings(path)
+        assert report["summary"]["rules_run"] >= 10, path
+        if report["findings"]:
+            found[path.name] = [(f["rule_id"], f["location"]) for f in report["findings"]]
+    assert found == {}
+
+
+def test_every_table_header_cell_says_which_cells_it_heads(built_example):
+    from pypdf.generic import ArrayObject
+
+    path = built_example / "site/meetings/2026-09-22-resources/agenda-pack.pdf"
+    reader = PdfReader(path)
+    scopes = []
+
+    def walk(node, in_head=False):
+        node = node.get_object()
+        if not hasattr(node, "get"):
+            return
+        if node.get("/S") == "/TH":
+            attributes = node["/A"].get_object()
+            owners = list(attributes) if isinstance(attributes, ArrayObject) else [attributes]
+            scopes.append((in_head, [str(a.get_object().get("/Scope")) for a in owners if a.get_object().get("/O") == "/Table"]))
+        kids = node.get("/K")
+        for kid in (kids if isinstance(kids, ArrayObject) else [kids] if kids is not None else []):
+            if not isinstance(kid, int):
+                walk(kid, in_head or node.get("/S") == "/THead")
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert len(scopes) > 10
+    assert all(scope == ["/Column"] for in_head, scope in scopes if in_head)

@@ -23,14 +23,6 @@ TODAY = dt.date(2026, 11, 26)
 MEETING = "2026-12-08-resources"
 
 
-def next_number(council, meeting: str = "2026-12-08-resources") -> str:
-    """The agenda position a new report gets: one after the meeting's last agenda entry."""
-    import yaml
-
-    agenda = yaml.safe_load((council / "papers/meetings" / meeting / "meeting.yml").read_text("utf-8"))["agenda"]
-    return f"{len(agenda) + 1:02d}"
-
-
 def papers(*args: str):
     return CliRunner().invoke(main, list(args))
 
@@ -91,14 +83,13 @@ def full_report(path: Path, more_information=None) -> Path:
 
 
 def test_a_word_report_becomes_a_draft(example, tmp_path):
-    n = next_number(example)
     source = full_report(tmp_path / "Leisure contract.docx")
     meeting_yml = example / f"papers/meetings/{MEETING}/meeting.yml"
     original, before, found_before = meeting_yml.read_bytes(), hashes(example), problems(example)
 
     result = papers("import", str(source), "--meeting", MEETING, str(example))
     assert result.exit_code == 0, result.output
-    created = f"papers/meetings/{MEETING}/{n}-leisure-centre-operating-contract.md"
+    created = f"papers/meetings/{MEETING}/leisure-centre-operating-contract.md"
     assert f"Created {created}" in result.output
     assert "Could not be placed" not in result.output
     assert "`signed_by` in the front matter" in result.output
@@ -124,7 +115,7 @@ def test_a_word_report_becomes_a_draft(example, tmp_path):
         assert lifted not in body
 
     # The report joins the agenda; nothing else in the papers changes.
-    assert meeting_yml.read_bytes() == original + f"  - report: {n}-leisure-centre-operating-contract\n".encode()
+    assert meeting_yml.read_bytes() == original + f"  - report: leisure-centre-operating-contract\n".encode()
     after = hashes(example)
     assert set(after) - set(before) == {created}
     unchanged = [k for k in before if not k.endswith(f"{MEETING}/meeting.yml")]
@@ -137,7 +128,6 @@ def test_a_word_report_becomes_a_draft(example, tmp_path):
 
 
 def test_title_from_the_first_heading_or_the_file_name(example, tmp_path):
-    n = next_number(example)
     with_heading = docx.Document()
     with_heading.add_heading("Street Lighting Upgrade", 1)
     with_heading.add_paragraph("LED lanterns will replace the sodium lanterns.")
@@ -151,10 +141,10 @@ def test_title_from_the_first_heading_or_the_file_name(example, tmp_path):
         result = papers("import", str(tmp_path / name), "--meeting", MEETING, str(example))
         assert result.exit_code == 0, result.output
         assert "the `## Information` section, which the house style requires" in result.output
-    first, body = split(example / f"papers/meetings/{MEETING}/{n}-street-lighting-upgrade.md")
+    first, body = split(example / f"papers/meetings/{MEETING}/street-lighting-upgrade.md")
     assert first["title"] == "Street Lighting Upgrade"
     assert body.strip() == "LED lanterns will replace the sodium lanterns."
-    second, _ = split(example / f"papers/meetings/{MEETING}/{int(n) + 1:02d}-street-lighting-v2.md")
+    second, _ = split(example / f"papers/meetings/{MEETING}/street-lighting-v2.md")
     assert second["title"] == "Street lighting v2"
     assert second["purpose"].startswith("TBC:")
     assert second["comments"]["financial"]["by"] == "TBC"
@@ -195,7 +185,6 @@ def add_footnote(path: Path, marker: str, note: str) -> None:
 
 
 def test_what_cannot_be_placed_is_listed_and_footnotes_are_kept(example, tmp_path):
-    n = next_number(example)
     def more_information(document):
         document.styles.add_style("Council Box", WD_STYLE_TYPE.PARAGRAPH)
         document.add_heading("Site Plan", 2)
@@ -212,14 +201,13 @@ def test_what_cannot_be_placed_is_listed_and_footnotes_are_kept(example, tmp_pat
     placed = result.output.split("Could not be placed:")[1]
     assert "an image ('Plan of the Abbey Walk site') under 'Site Plan' was left out" in placed
     assert "the Word style 'Council Box' is not recognised" in placed
-    _, body = split(example / f"papers/meetings/{MEETING}/{n}-leisure-centre-operating-contract.md")
+    _, body = split(example / f"papers/meetings/{MEETING}/leisure-centre-operating-contract.md")
     assert "Boxed text." in body
     assert "### Site Plan\n\nBoxed text.\n\nOccupancy rose sharply [^1] in the summer.\n\n## Other Options" in body
     assert body.rstrip().endswith("\n\n[^1]: Source: the occupancy survey, August 2026.")
 
 
 def test_markdown_in_word_text_stays_text(example, tmp_path):
-    n = next_number(example)
     document = docx.Document()
     document.add_paragraph("Hazards", style="Title")
     document.add_heading("Information", 1)
@@ -230,7 +218,7 @@ def test_markdown_in_word_text_stays_text(example, tmp_path):
     result = papers("import", str(tmp_path / "hazards.docx"), "--meeting", MEETING, str(example))
     assert result.exit_code == 0, result.output
     assert "numbered lists were kept as lists" in result.output
-    _, body = split(example / f"papers/meetings/{MEETING}/{n}-hazards.md")
+    _, body = split(example / f"papers/meetings/{MEETING}/hazards.md")
     from markdown_it import MarkdownIt
 
     html = MarkdownIt("commonmark").enable("table").render(body)

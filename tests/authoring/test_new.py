@@ -17,14 +17,6 @@ from committee_papers.cli import main
 TODAY = dt.date(2026, 11, 26)  # the example council's papers are written as of this day
 
 
-def next_number(council, meeting: str = "2026-12-08-resources") -> str:
-    """The agenda position a new report gets: one after the meeting's last agenda entry."""
-    import yaml
-
-    agenda = yaml.safe_load((council / "papers/meetings" / meeting / "meeting.yml").read_text("utf-8"))["agenda"]
-    return f"{len(agenda) + 1:02d}"
-
-
 def papers(*args: str):
     return CliRunner().invoke(main, list(args))
 
@@ -110,18 +102,17 @@ def test_new_meeting_refuses_bad_input(example, committee, date, message):
 
 
 def test_new_report_has_only_unsigned_comments_and_joins_the_agenda(example):
-    n = next_number(example)
     meeting_yml = example / "papers/meetings/2026-12-08-resources/meeting.yml"
     original = meeting_yml.read_bytes()
     before, found_before = hashes(example), problems(example)
     result = papers("new", "report", "2026-12-08-resources", "Car Park Tariffs: 2027/28", str(example))
     assert result.exit_code == 0, result.output
-    created = f"papers/meetings/2026-12-08-resources/{n}-car-park-tariffs-2027-28.md"
+    created = f"papers/meetings/2026-12-08-resources/car-park-tariffs-2027-28.md"
     assert f"Created {created}" in result.output
-    assert f"Added `- report: {n}-car-park-tariffs-2027-28` to the agenda" in result.output
+    assert f"Added `- report: car-park-tariffs-2027-28` to the agenda" in result.output
 
     # The one change to an existing file: a line added to the agenda list, every other byte kept.
-    assert meeting_yml.read_bytes() == original + f"  - report: {n}-car-park-tariffs-2027-28\n".encode()
+    assert meeting_yml.read_bytes() == original + f"  - report: car-park-tariffs-2027-28\n".encode()
     after = hashes(example)
     assert set(after) - set(before) == {created}
     assert {k: v for k, v in after.items() if k not in (created, meeting_yml.relative_to(example).as_posix())} == {
@@ -144,10 +135,10 @@ def test_new_report_has_only_unsigned_comments_and_joins_the_agenda(example):
         assert f"\n## {section}\n\nTBC: " in body
 
 
-@pytest.mark.parametrize("style", ["numbered", "cover-table", "implications"])
+@pytest.mark.parametrize("style", ["numbered-paragraphs", "cover-sheet", "numbered-sections", "ravensmere"])
 def test_every_shipped_house_style_is_satisfied(example, style):
     council = example / "papers/council.yml"
-    council.write_text(council.read_text("utf-8").replace("house_style: numbered", f"house_style: {style}"), "utf-8")
+    council.write_text(council.read_text("utf-8").replace("house_style: ravensmere", f"house_style: {style}"), "utf-8")
     found_before = problems(example)
     result = papers("new", "report", "2027-01-20-environment-and-planning", "Street Trees", str(example))
     assert result.exit_code == 0, result.output
@@ -162,7 +153,7 @@ def test_the_report_goes_before_the_exclusion_of_the_public(example):
     result = papers("new", "report", "2027-03-02-resources", "Budget Update", str(example))
     assert result.exit_code == 0, result.output
     agenda = yaml.safe_load(meeting_yml.read_text("utf-8"))["agenda"]
-    assert agenda[-2:] == [{"report": "04-budget-update"}, "exclusion"]
+    assert agenda[-2:] == [{"report": "budget-update"}, "exclusion"]
     assert sorted(p.code for p in problems(example)) == ["PAP409", "PAP409"]
 
 
@@ -233,3 +224,65 @@ def test_add_to_agenda_changes_nothing_but_the_list(before, after):
 @pytest.mark.parametrize("text", ["committee: x\n", "agenda:\n", "agenda: [a\n", "- not a mapping\n"])
 def test_an_agenda_that_cannot_be_edited_is_left_alone(text):
     assert scaffold.add_to_agenda(text, "05-x") is None
+
+
+# --- placeholders ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("style", ["numbered-paragraphs", "cover-sheet", "numbered-sections"])
+def test_every_placeholder_a_scaffold_writes_is_caught_once_the_report_is_final(example, style):
+    """Each line of a scaffolded report holding `TBC` is reported when the report is final: PAP409 for an
+    unsigned comment, PAP430 for every other placeholder, in the front matter and the body."""
+    council = example / "papers/council.yml"
+    council.write_text(council.read_text("utf-8").replace("house_style: ravensmere", f"house_style: {style}"), "utf-8")
+    meeting = "2027-01-20-environment-and-planning"
+    assert papers("new", "report", meeting, "Street Trees", "--exempt", "3", str(example)).exit_code == 0
+    path = example / f"papers/meetings/{meeting}/street-trees.md"
+    draft = path.read_text("utf-8")
+    assert [p.code for p in problems(example) if p.code == "PAP430"] == []  # a draft may hold them
+    path.write_text(draft.replace("status: draft", "status: final"), "utf-8")
+
+    found = [p for p in problems(example) if p.file.endswith("street-trees.md")]
+    lines_with_marker = {number for number, line in enumerate(draft.split("\n"), start=1) if "TBC" in line}
+    assert {p.line for p in found} == lines_with_marker
+    assert {p.code for p in found} == {"PAP409", "PAP430"}
+    unsigned = {p.line for p in found if p.code == "PAP409"}
+    assert all("by: TBC" in draft.split("\n")[line - 1] for line in unsigned)
+
+
+def test_new_exempt_report_goes_after_the_exclusion_which_is_added(example):
+    meeting_yml = example / "papers/meetings/2026-12-08-resources/meeting.yml"
+    original = meeting_yml.read_text("utf-8")
+    result = papers("new", "report", "2026-12-08-resources", "Abbey Walk Lease Arrears", "--exempt", "1", str(example))
+    assert result.exit_code == 0, result.output
+    assert "Added `- exclusion` and `- report: abbey-walk-lease-arrears` to the agenda" in result.output
+    assert meeting_yml.read_text("utf-8") == original + "  - exclusion\n  - report: abbey-walk-lease-arrears\n"
+    exempt = front_matter(example / "papers/meetings/2026-12-08-resources/abbey-walk-lease-arrears.md")["exempt"]
+    assert exempt["paragraphs"] == [1]
+    assert exempt["reason"].startswith("TBC:") and exempt["public_interest"].startswith("TBC:")
+    # a second exempt report joins the first after the one exclusion; a public one goes before it
+    assert papers("new", "report", "2026-12-08-resources", "Castle Street Tenancy", "--exempt", "3", str(example)).exit_code == 0
+    assert papers("new", "report", "2026-12-08-resources", "Grants to Parishes", str(example)).exit_code == 0
+    agenda = yaml.safe_load(meeting_yml.read_text("utf-8"))["agenda"]
+    assert [e if isinstance(e, str) else e.get("report", e.get("planned")) for e in agenda[-5:]] == [
+        "Corporate Debt Recovery Policy Review", "grants-to-parishes", "exclusion", "abbey-walk-lease-arrears", "castle-street-tenancy",
+    ]
+    assert {p.code for p in problems(example)} == {"PAP409"}  # nothing else: the exempt reports are after the exclusion
+
+
+def test_names_follow_titles_so_an_inserted_item_leaves_them_true(example):
+    """With the agenda listed in meeting.yml, file names carry no item number: moving an item makes no name wrong."""
+    assert papers("new", "meeting", "resources", "2027-03-02", str(example)).exit_code == 0
+    meeting = example / "papers/meetings/2027-03-02-resources"
+    for title in ("Budget Monitoring", "Capital Programme"):
+        assert papers("new", "report", "2027-03-02-resources", title, str(example)).exit_code == 0
+    assert sorted(p.name for p in meeting.glob("*.md")) == ["budget-monitoring.md", "capital-programme.md"]
+    meeting_yml = meeting / "meeting.yml"
+    meeting_yml.write_text(meeting_yml.read_text("utf-8").replace("  - report: budget-monitoring\n", "  - item: Chair's Announcements\n  - report: budget-monitoring\n"), "utf-8")
+    assert sorted(p.code for p in problems(example)) == ["PAP409"] * 4
+
+
+def test_a_title_that_would_take_a_meetings_own_address_is_renamed(example):
+    assert papers("new", "report", "2026-12-08-resources", "Minutes", str(example)).exit_code == 0
+    assert (example / "papers/meetings/2026-12-08-resources/minutes-report.md").exists()
+    assert not (example / "papers/meetings/2026-12-08-resources/minutes.md").exists()

@@ -21,7 +21,7 @@ def test_agenda_lists_items_in_order_with_numbers(built_example):
     assert text(items[1]) == "2. Apologies for Absence"
     hrefs = root.xpath("//ul[@class='agenda']/li/a/@href")
     assert f"{reports[0]}/" in hrefs
-    assert root.xpath("//a[text()='Download the agenda pack (PDF)']/@href") == ["agenda-pack.pdf"]
+    assert root.xpath("//a[text()='Download the agenda pack']/@href") == ["agenda-pack.pdf"]
     assert (site / "meetings/2026-09-22-resources/agenda-pack.pdf").exists()
 
 
@@ -100,12 +100,28 @@ def test_cancelled_and_unpublished_meetings(built_example):
         assert title in text(future)
 
 
-def test_decisions_register_newest_first(built_example):
-    root = content(page(built_example / "site", "decisions/"))
-    numbers = [text(tr.xpath("td")[0]) for tr in root.xpath("//table[@class='decisions']/tbody/tr")]
-    dates = [dt.datetime.strptime(text(tr.xpath("td")[1]), "%d %B %Y") for tr in root.xpath("//table[@class='decisions']/tbody/tr")]
-    assert dates == sorted(dates, reverse=True)
-    assert "2026/011" in numbers and "2025/001" in numbers
+def test_decisions_register_one_page_per_year_newest_first(built_example):
+    site = built_example / "site"
+    index = content(page(site, "decisions/"))
+    years = {text(a): a.get("href") for a in index.xpath("//ul[@id='decision-years']//a")}
+    assert years == {"Decisions 2026/27": "2026-27/", "Decisions 2025/26": "2025-26/"}
+    numbers = {}
+    for label, href in years.items():
+        rows = content(page(site, "decisions/" + href)).xpath("//table[contains(@class,'decisions')]/tbody/tr")
+        numbers[label] = [text(tr.xpath("td")[0]) for tr in rows]
+        dates = [dt.datetime.strptime(text(tr.xpath("td")[1]), "%d %B %Y") for tr in rows]
+        assert dates == sorted(dates, reverse=True)
+    assert "2026/011" in numbers["Decisions 2026/27"] and "2025/001" in numbers["Decisions 2025/26"]
+
+
+def test_each_decision_links_to_its_report_and_minutes(built_example):
+    site = built_example / "site"
+    row = content(page(site, "decisions/2026-27/")).xpath("//tr[@id='resolution-2026-005']")[0]
+    hrefs = row.xpath(".//a/@href")
+    assert "../../meetings/2026-09-22-resources/04-leisure-centre-operating-contract/" in hrefs
+    assert "../../meetings/2026-09-22-resources/minutes/#minute-4" in hrefs
+    for href in hrefs:
+        assert (site / "decisions/2026-27" / href.split("#")[0] / "index.html").resolve().exists(), href
 
 
 def test_breadcrumbs_lead_back_up_the_tree(built_example):

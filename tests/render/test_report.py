@@ -203,18 +203,36 @@ def _report_with(council, body: str) -> tuple[str, str]:
     return public, members
 
 
-def test_exempt_passage_keeps_the_paragraph_numbers_of_the_members_version(minimal):
+def test_exempt_passage_takes_one_number_and_public_paragraphs_keep_the_members_numbers(minimal):
     public, members = _report_with(
         minimal,
-        "## Information\n\nFirst.\n\n::: exempt\nThe price is secret.\n\nSo is the buyer.\n:::\n\nAfter the passage. {#para:after}\n\n"
-        "See [paragraph](#para:after).\n",
+        "## Information\n\nFirst.\n\n::: exempt\nThe price is secret. {#para:price}\n\nSo is the buyer.\n:::\n\nAfter the passage. {#para:after}\n\n"
+        "See [paragraph](#para:after) and [paragraph](#para:price).\n",
     )
     assert "The price is secret" not in public and "The price is secret" in members
-    assert "A passage of this report contains exempt information and is not published." in public
-    after = [p for p in texts(public, "//p[@class='numbered']") if "After the passage" in p]
-    assert after == [p for p in texts(members, "//p[@class='numbered']") if "After the passage" in p]
-    assert after[0].startswith("5. ")
-    assert ("paragraph 5", "#p5") in {(" ".join(a.text_content().split()), a.get("href")) for a in lxml.html.fragment_fromstring(public, create_parent="div").xpath("//a")}
+    numbered = texts(public, "//p[contains(@class, 'numbered')]")
+    assert "3. A passage of this report contains exempt information and is not published." in numbered
+    assert "3.1. The price is secret." in texts(members, "//p[@class='numbered']")
+    assert "3.2. So is the buyer." in texts(members, "//p[@class='numbered']")
+    after = [p for p in numbered if "After the passage" in p]
+    assert after == [p for p in texts(members, "//p[@class='numbered']") if "After the passage" in p] == ["4. After the passage."]
+    assert _references(public) == {("paragraph 4", "#p4"), ("paragraph 3", "#p3")}  # an exempt paragraph is cited by its passage's number
+    assert _references(members) == {("paragraph 4", "#p4"), ("paragraph 3.1", "#p3-1")}
+    assert lxml.html.fragment_fromstring(members, create_parent="div").xpath("//div[@class='exempt']/@id") == ["p3"]
+
+
+def _references(html: str) -> set[tuple[str, str]]:
+    links = lxml.html.fragment_fromstring(html, create_parent="div").xpath("//a[starts-with(@href, '#p')]")
+    return {(" ".join(a.text_content().split()), a.get("href")) for a in links}
+
+
+def test_public_numbering_does_not_reveal_how_many_paragraphs_were_withheld(minimal):
+    one, _ = _report_with(minimal, "## Information\n\nFirst.\n\n::: exempt\nSecret.\n:::\n\nAfter. {#para:after}\n\nSee [paragraph](#para:after).\n")
+    many, members = _report_with(
+        minimal, "## Information\n\nFirst.\n\n::: exempt\nSecret.\n\nMore.\n\nAnd more.\n:::\n\nAfter. {#para:after}\n\nSee [paragraph](#para:after).\n"
+    )
+    assert "3.3. And more." in texts(members, "//p[@class='numbered']")
+    assert one == many
 
 
 def test_checker_directives_are_never_shown(minimal):

@@ -2,35 +2,16 @@
 
 from __future__ import annotations
 
-import gzip
 import os
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from canary_council import make_council
 from conftest import run_papers
+from helpers import public_text
 
 COUNCILS = int(os.environ.get("PAPERS_CANARY_COUNCILS", "3"))
-
-
-def public_text(site: Path) -> dict[str, str]:
-    """Every public file's text: pages, search index, sitemap, feed, calendars, open data, PDFs."""
-    texts = {}
-    for path in site.rglob("*"):
-        if not path.is_file():
-            continue
-        data = path.read_bytes()
-        if path.suffix == ".pdf":
-            text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
-            text += data.decode("latin-1")
-        elif path.suffix == ".gz":
-            text = gzip.decompress(data).decode("utf-8", "replace")
-        else:
-            text = data.decode("utf-8", "replace")
-        texts[str(path.relative_to(site))] = text + "\n" + str(path.relative_to(site))
-    return texts
 
 
 @pytest.mark.parametrize("seed", range(COUNCILS))

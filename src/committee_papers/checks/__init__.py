@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from committee_papers.checks import accessibility, agendas, appendices, content, minutes, names, references, statutory, templates
+from committee_papers.checks import accessibility, agendas, appendices, content, minutes, names, people, references, statutory, templates, unfinished
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
 
@@ -14,6 +14,7 @@ CHECKS = [
     references.check_committees,
     references.check_meeting_folders,
     references.check_report_people,
+    people.check_councillors,
     agendas.check_agendas,
     agendas.check_required_comments,
     appendices.check_appendices,
@@ -29,11 +30,12 @@ CHECKS = [
     statutory.check_comments,
     statutory.check_resolutions,
     statutory.check_attendance,
+    unfinished.check_unpublished,
     names.check_inline_people,
 ]
 
 # Checks of one report, run on each report as it is read, in the worker process that read it.
-REPORT_CHECKS = [content.check_report, names.check_report_names, accessibility.check_appendices_accessibility]
+REPORT_CHECKS = [content.check_report, names.check_report_names, accessibility.check_appendices_accessibility, unfinished.check_placeholders]
 
 # Checks of one meeting folder's own files, run in the worker process that read it.
 FOLDER_CHECKS = [accessibility.check_minutes_accessibility]

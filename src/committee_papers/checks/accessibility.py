@@ -30,11 +30,6 @@ def _mostly_capitals(content: str) -> bool:
     return sum(len(_LETTERS.findall(word)) >= 3 for word in content.split()) >= 4
 
 
-def check_markdown(path, text: str, first_line: int, problems: Problems, top_level: int | None = 2, higher_reported: bool = False) -> None:
-    """Content rules for one piece of Markdown whose first line is `first_line` of `path`."""
-    check_tokens(path, parser(True).parse(text), first_line, problems, top_level, higher_reported)
-
-
 def check_tokens(path, tokens, first_line: int, problems: Problems, top_level: int | None = 2, higher_reported: bool = False) -> None:
     """Content rules over parsed Markdown. Tokens the tool added (the council's boilerplate) are skipped.
 
@@ -122,14 +117,21 @@ def check_appendices_accessibility(archive: Archive, report_file: ReportFile, pr
                 continue  # reported by the appendix checks
             from committee_papers.checks.content import check_links
 
-            tokens = parser(True).parse(text)
+            allow_html = _allow_html(archive)
+            tokens = parser(allow_html).parse(text)
             check_tokens(target, tokens, 1, problems, top_level=None)
-            check_block_markers(target, text, 1, problems)
+            check_block_markers(target, text, 1, problems, allow_html, tokens)
             check_links(folder, report_file.id, target, text.split("\n"), 1, tokens, problems)
 
 
 def check_minutes_accessibility(archive: Archive, folder, problems: Problems) -> None:
     if folder.minutes is not None:
+        allow_html = _allow_html(archive)
         for minute in folder.minutes.minutes:
-            check_block_markers(folder.minutes.path, minute.markdown, minute.line + 1, problems, balance=False)
-            check_markdown(folder.minutes.path, minute.markdown, minute.line + 1, problems, top_level=3, higher_reported=True)
+            tokens = parser(allow_html).parse(minute.markdown)  # as the minutes page reads it
+            check_block_markers(folder.minutes.path, minute.markdown, minute.line + 1, problems, allow_html, tokens)
+            check_tokens(folder.minutes.path, tokens, minute.line + 1, problems, top_level=3, higher_reported=True)
+
+
+def _allow_html(archive: Archive) -> bool:
+    return bool(archive.council and archive.council.allow_raw_html)

@@ -1,62 +1,157 @@
-"""`:::` block markers: a misspelt or badly nested `::: exempt` would publish the passage it was meant to withhold."""
+"""`:::` block markers, checked on the renderer's own parse: a marker the parser does not read as one publishes the passage it was meant to withhold.
+
+Two things are reported (PAP222), both read from markdown-it's tokens (the
+parse every renderer uses), never from the text by another route:
+
+- a block the parser opened that no `:::` line of its own closes: cut short by
+  the end of the text, of its quote or list item, by a lazy line, or by the
+  closing line of a block it sits in that has as many colons;
+- a line that looks like a marker (`::: Exempt`, `:: exempt`, a stray `:::`,
+  behind `>` or `- ` too) but which the parser took as text, code, HTML or a
+  comment rather than as a block.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+from markdown_it.token import Token
+
+from committee_papers.markdown import exempt
+from committee_papers.markdown.parser import parser
 from committee_papers.problems import Problems
 
 BLOCKS = ("exempt", "resolved")
-_MARKER = re.compile(r"^ {0,3}(:{3,})\s*(\S*)")
-_NEAR_MISS = re.compile(r"^(?:\t|\s{4,}|\s*:{1,2}(?!:))\s*:*\s*(exempt|resolved)\b", re.IGNORECASE)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 NESTING = "write the outer block with more colons than the inner one: `:::: exempt` around `::: resolved 2026/001`"
+_LIST_MARKER = re.compile(r"[-*+]|\d{1,9}[.)]")
+_COLONS = re.compile(r"(:+)[ \t]*(\S*)")
+_NEAR = re.compile(r"[^A-Za-z]*(exempt|resolved)\b", re.IGNORECASE)
+_START_WITH_COLONS = "start the line with `:::` and no spaces before it, for example `::: exempt`"
 
 
-def check_block_markers(path: Path, text: str, first_line: int, problems: Problems, balance: bool = True) -> None:
-    """Every `:::` line outside code fences opens a known block, nested with fewer colons, or closes one.
+@dataclass
+class Finding:
+    line: int  # within the text, from 0
+    column: int
+    message: str
+    hint: str | None = None
 
-    With `balance`, a closing line with no block to close and an exempt block never
-    closed are reported too (minutes leave that to their own rules, PAP214 and PAP221).
+
+def check_block_markers(
+    path: Path, text: str, first_line: int, problems: Problems, allow_html: bool, tokens: list[Token] | None = None,
+    where: Callable[[int, int], tuple[int, int]] | None = None,
+) -> None:
+    """Report every `:::` problem of one piece of Markdown whose first line is `first_line` of `path`.
+
+    `tokens` is the piece parsed as it is rendered (parsed here if not given); `where`
+    maps a line and column within the text to the file's, for text held in YAML.
     """
-    fence = None
-    open_blocks: list[tuple[int, str, int]] = []  # (colons, name, line)
-    for number, line in enumerate(text.split("\n")):
-        where = first_line + number
-        opening = _FENCE.match(line)
-        if opening:
-            if fence is None:
-                fence = opening.group(1)[0]
-            elif opening.group(1)[0] == fence:
-                fence = None
+    if tokens is None:
+        tokens = parser(allow_html).parse(text)
+    for found in block_findings(text, tokens):
+        line, column = where(found.line, found.column) if where else (first_line + found.line, found.column)
+        problems.add("PAP222", path, line, column, found.message, found.hint)
+
+
+def block_findings(text: str, tokens: list[Token]) -> list[Finding]:
+    tokens = [t for t in tokens if not t.meta.get("generated")]  # the council's boilerplate, spliced in
+    lines = text.split("\n")
+    findings = list(_unclosed(lines, tokens))
+    consumed = {t.map[0] for t in tokens if t.type.startswith("container_") and t.map}
+    suspects = [number for number, line in enumerate(lines) if number not in consumed and _marker(line)]
+    holders = _holders(tokens, suspects)
+    for number in suspects:
+        found = _misread(lines[number], _marker(lines[number]), holders.get(number))
+        if found is not None:
+            found.line = number
+            findings.append(found)
+    return sorted(findings, key=lambda f: (f.line, f.column))
+
+
+def _unclosed(lines: list[str], tokens: list[Token]) -> Iterator[Finding]:
+    """Blocks with no `:::` line of their own to close them."""
+    enclosing: list[Token] = []
+    for token in tokens:
+        if not token.type.startswith("container_"):
             continue
-        if fence is not None:
+        if token.nesting == -1:
+            enclosing.pop()
             continue
-        match = _MARKER.match(line)
-        if not match:
-            if _NEAR_MISS.match(line):
-                problems.add("PAP222", path, where, 1, f"`{line.strip()}` is not a block marker, so the lines after it would be published as text",
-                             "start the line with `:::` and no spaces before it, for example `::: exempt`")
+        parent = enclosing[-1] if enclosing else None
+        enclosing.append(token)
+        if token.meta.get("closed"):
             continue
-        colons, word = len(match.group(1)), match.group(2)
-        if not word:
-            if open_blocks and colons >= open_blocks[-1][0]:
-                open_blocks.pop()
-            elif balance:
-                problems.add("PAP222", path, where, 1, f"`{line.strip()}` closes no block", "remove the line, or open the block it was meant to close")
+        line = token.map[0]
+        shown = lines[line].strip()
+        if parent is not None and len(parent.markup) <= len(token.markup):
+            name = parent.type.split("_")[1]
+            yield Finding(line, 1, f"`{shown}` is inside the `{name}` block opened on line {parent.map[0] + 1} with as many colons, so the first `:::` line would close that block", NESTING)
+        elif token.type == exempt.OPEN:
+            if token.level > (parent.level + 1 if parent else 0):
+                yield Finding(line, 1, "the `exempt` block ends with the quote or list item it is in, before any `:::` line closes it",
+                              "close the block inside the quote or list item, with the same `>` or indent as its other lines, and do not leave lines without them")
+            else:
+                yield Finding(line, 1, "the `exempt` block is never closed", "end the block with a line `:::`")
+
+
+def _marker(line: str) -> re.Match | None:
+    """The `:` part of a line that looks like a block marker, behind any `>` and list markers."""
+    position = 0
+    while True:
+        start = position
+        while start < len(line) and line[start] in " \t":
+            start += 1
+        if line.startswith(">", start):
+            position = start + 1
             continue
-        if word not in BLOCKS:
-            near = next((b for b in BLOCKS if word.lower().strip(":.,;") == b), None)
-            hint = f"did you mean `::: {near}`? Block names are written in lower case, with nothing after them but a resolution number" if near else None
-            problems.add("PAP222", path, where, line.index(word) + 1, f"`{line.strip()}` is not a block this format knows", hint)
+        item = _LIST_MARKER.match(line, start)
+        if item and (item.end() == len(line) or line[item.end()] in " \t"):
+            position = item.end()
             continue
-        if open_blocks and colons >= open_blocks[-1][0]:
-            problems.add("PAP222", path, where, 1,
-                         f"`{line.strip()}` is inside the `{open_blocks[-1][1]}` block opened on line {open_blocks[-1][2]} with as many colons, so the first `:::` line would close that block",
-                         NESTING)
-        open_blocks.append((colons, word, where))
-    if balance:
-        for colons, name, where in open_blocks:
-            if name == "exempt":
-                problems.add("PAP222", path, where, 1, "the `exempt` block is never closed", "end the block with a line `:::`")
+        return _COLONS.match(line, start)
+
+
+def _holders(tokens: list[Token], numbers: list[int]) -> dict[int, Token]:
+    """For each line number, the innermost block token the parser read it into."""
+    holders: dict[int, Token] = {}
+    for token in tokens:
+        if token.map is None or token.nesting == -1 or token.type.startswith("container_"):
+            continue
+        for index in range(bisect_left(numbers, token.map[0]), bisect_left(numbers, token.map[1])):
+            holders[numbers[index]] = token
+    return holders
+
+
+def _misread(line: str, match: re.Match, holder: Token | None) -> Finding | None:
+    colons, word = match.group(1), match.group(2)
+    shown = line.strip()
+    near = _NEAR.match(word) is not None
+    kind = holder.type if holder is not None else "paragraph_open"
+    start = holder.map[0] + 1 if holder is not None else 0
+    if kind == "code_block" and near:
+        return Finding(0, 1, f"`{shown}` is indented by four spaces or more, so it is shown as code and is not a block marker", _START_WITH_COLONS)
+    if kind == "fence" and near:
+        return Finding(0, 1, f"`{shown}` is inside the code block that starts on line {start}, so it is shown as code and the passage after it would be published",
+                       "close the code block above it with a line of as many backticks (or tildes) as opened it, and nothing after them")
+    if kind == "html_block" and near:
+        return Finding(0, 1, f"`{shown}` is taken into the HTML that starts on line {start}, so it is not a block marker and the passage after it would be published",
+                       "leave a blank line between the HTML and the `:::` line")
+    if kind == "comment" and near:
+        return Finding(0, 1, f"`{shown}` is inside the comment that starts on line {start}, so the passage is in no version of the papers",
+                       "close the comment with `-->` before the `:::` line")
+    if kind in ("code_block", "fence", "html_block", "comment"):
+        return None
+    if len(colons) < 3:
+        return Finding(0, 1, f"`{shown}` is not a block marker, so the lines after it would be published as text", _START_WITH_COLONS) if near else None
+    if not word:
+        return Finding(0, 1, f"`{shown}` closes no block", f"remove the line, or open the block it was meant to close; {NESTING}")
+    if word in BLOCKS:
+        return Finding(0, 1, f"`{shown}` is read as part of the text above it, so it is not a block marker and the passage after it would be published",
+                       "leave a blank line before the `:::` line")
+    guess = next((b for b in BLOCKS if word.lower().strip(":.,;") == b), None)
+    hint = f"did you mean `::: {guess}`? Block names are written in lower case, with nothing after them but a resolution number" if guess else None
+    return Finding(0, line.index(word, match.start(2)) + 1, f"`{shown}` is not a block this format knows", hint)

@@ -7,6 +7,8 @@ import os
 import re
 from pathlib import Path
 
+from markdown_it.common.html_re import HTML_TAG_RE
+
 from committee_papers.checks.blocks import check_block_markers
 from committee_papers.checks.accessibility import check_tokens
 from committee_papers.checks.appendices import real_path, resolve_inside
@@ -53,16 +55,34 @@ def check_report(archive: Archive, report_file: ReportFile, problems: Problems) 
     """Checks that need one report and the council only; they run where the report is read."""
     if report_file.report is None:
         return
-    # One parse serves every check of the body; with HTML on, so raw HTML can be found.
-    parsed = parse_report(archive, report_file, house_style(archive), public=False, allow_html=True)
+    # One parse, exactly as the report is rendered, serves every check of its Markdown.
+    parsed = parse_report(archive, report_file, house_style(archive), public=False)
     _labels(parsed, problems)
     _raw_html(archive, report_file, parsed, problems)
     _links(report_file.path.parent, parsed, problems)
     chosen = archive.council.house_style if archive.council else "numbered-paragraphs"
     if find_style(available_styles(archive.templates), chosen) is not None:  # otherwise PAP304, or the style file's own problems, say why
-        check_layout(parsed, problems)
+        check_layout(parsed, problems, cleared=bool(archive.council and archive.council.required_comments))
     check_tokens(report_file.path, parsed.body.tokens, report_file.body_line, problems)
-    check_block_markers(report_file.path, report_file.body, report_file.body_line, problems)
+    _blocks(archive, parsed, problems)
+
+
+def _blocks(archive: Archive, parsed: ParsedReport, problems: Problems) -> None:
+    """`:::` markers in every Markdown part of the report, as its renderer reads them."""
+    allow_html = bool(archive.council and archive.council.allow_raw_html)
+    for part in _parts(parsed):
+        if part.text is None:
+            continue
+        if part.name == "body":
+            check_block_markers(parsed.report_file.path, part.text, parsed.report_file.body_line, problems, allow_html, part.tokens)
+        else:
+            check_block_markers(parsed.report_file.path, part.text, 1, problems, allow_html, part.tokens,
+                                where=lambda line, column, name=part.name: _where(parsed, name, line))
+
+
+def _parts(parsed: ParsedReport) -> list:
+    """The author's Markdown: the body whole, then each part from the front matter (not the style's or council's text)."""
+    return [parsed.body, *(p for p in parsed.parts() if p.name not in ("body", "boilerplate", "style"))]
 
 
 def _where(parsed: ParsedReport, part_name: str, line: int) -> tuple[int, int]:
@@ -79,8 +99,7 @@ def _labels(parsed: ParsedReport, problems: Problems) -> None:
     numbering = parsed.numbering
     path = parsed.report_file.path
     # Labels and references are recorded by line within their part; find which part holds each.
-    parts = [parsed.body, *(p for p in parsed.parts() if p.name != "body")]
-    for part in parts:
+    for part in _parts(parsed):
         for token in part.tokens:
             label = token.meta.get("label")
             if label and (label, token.meta.get("label_line", 0)) in numbering.duplicate_labels:
@@ -132,14 +151,13 @@ def find_in(lines: list[str], first_line: int, map_: list[int] | None, text: str
 
 
 def _raw_html(archive: Archive, report_file: ReportFile, parsed: ParsedReport, problems: Problems) -> None:
+    """HTML in a council that does not allow it: the parser left it as text, so it would be shown as typed."""
     if archive.council and archive.council.allow_raw_html:
         return
     if not _HTML_HINT.search(report_file.body):
         return
     for token in parsed.body.tokens:
-        found = (token.type == "html_block" and not token.content.lstrip().startswith("<!--")) or any(
-            c.type == "html_inline" and not c.content.startswith("<!--") for c in token.children or []
-        )
+        found = any(c.type == "text" and _has_tag(c.content) for c in token.children or [])
         if found and token.map:
             problems.add(
                 "PAP302",
@@ -149,6 +167,10 @@ def _raw_html(archive: Archive, report_file: ReportFile, parsed: ParsedReport, p
                 "this line has HTML, which will be shown as plain text rather than as HTML",
                 "use Markdown instead, or ask for `allow_raw_html: true` in council.yml",
             )
+
+
+def _has_tag(text: str) -> bool:
+    return any(HTML_TAG_RE.match(text, m.start()) for m in _HTML_HINT.finditer(text))
 
 
 def _links(folder: Path, parsed: ParsedReport, problems: Problems) -> None:

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
-from committee_papers.agenda import agenda_items
+from committee_papers.agenda import agenda_items, same_title
 from committee_papers.checks.locate import value
 from committee_papers.checks.references import check_person
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
-
-_WORDS = re.compile(r"[^a-z0-9]+")
-
-
-def _same_title(a: str, b: str) -> bool:
-    return _WORDS.sub(" ", a.lower()).strip() == _WORDS.sub(" ", b.lower()).strip()
-
+from committee_papers.publication import exempt_item_of
 
 def check_minutes(archive: Archive, problems: Problems, today=None) -> None:
     for folder in archive.meetings.values():
@@ -69,7 +61,16 @@ def check_minutes(archive: Archive, problems: Problems, today=None) -> None:
                     f"minute {minute.number} does not match an agenda item: the agenda has {len(items)} items",
                     "number each minute with its item's position on the agenda",
                 )
-            elif item.kind in ("report", "item", "planned") and not _same_title(item.title, minute.title):
+            elif item.exempt is None and (exempt_item := exempt_item_of(minute, items)) is not None:
+                problems.add(
+                    "PAP224",
+                    minutes.path,
+                    minute.line,
+                    4,
+                    f"minute {minute.number} carries the title of agenda item {exempt_item.number}, which is exempt, so it is withheld from the public as that item's minute",
+                    f"number the minute {exempt_item.number}, the exempt item's number, or give it the title of agenda item {minute.number}",
+                )
+            elif item.kind in ("report", "item", "planned") and not same_title(item.title, minute.title):
                 problems.add(
                     "PAP212",
                     minutes.path,

@@ -126,6 +126,8 @@ def check_meeting_folders(archive: Archive, problems: Problems, today=None) -> N
         for index, entry in enumerate(meeting.agenda or []):
             if entry.kind == "planned" and entry.lead is not None:
                 check_person(archive, problems, file, doc, ("agenda", index, "lead"), entry.lead)
+            if entry.kind == "planned" and not isinstance(entry.key_decision, bool):
+                check_person(archive, problems, file, doc, ("agenda", index, "key_decision", "lead_member"), entry.key_decision.lead_member, "councillor")
         for other in folder.other_files:
             problems.add("PAP010", other, 1, 1, f"`{other.name}` is not a file the papers format uses and will be ignored")
 
@@ -137,3 +139,5 @@ def check_report_people(archive: Archive, problems: Problems, today=None) -> Non
                 continue
             for field in ("signed_by", "contact"):
                 check_person(archive, problems, report.path, report.doc, (field,), getattr(report.report, field))
+            if report.report.key_decision is not None:
+                check_person(archive, problems, report.path, report.doc, ("key_decision", "lead_member"), report.report.key_decision.lead_member, "councillor")

@@ -12,7 +12,7 @@ from committee_papers.exemption import valid_paragraphs
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems, registry
 from committee_papers.publication import municipal_year
-from committee_papers.working_days import REQUIRED_CLEAR_WORKING_DAYS, clear_days, clear_working_days, is_working_day, latest_publication
+from committee_papers.working_days import REQUIRED_CLEAR_WORKING_DAYS, clear_days, clear_working_days, last_publication_day
 
 FORWARD_PLAN_CLEAR_DAYS = 28
 
@@ -57,9 +57,7 @@ def check_publication(archive: Archive, problems: Problems, today: dt.date) -> N
             continue
         clear = clear_working_days(meeting.published, meeting.date, jurisdiction, closures)
         if clear < required:
-            latest = latest_publication(meeting.date, required, jurisdiction, closures)
-            while not is_working_day(latest, jurisdiction, closures):
-                latest -= dt.timedelta(days=1)  # suggest a day the office is open
+            latest = last_publication_day(meeting.date, jurisdiction, closures)
             problems.add(
                 "PAP400",
                 file,
@@ -151,7 +149,7 @@ def check_exempt(archive: Archive, problems: Problems, today: dt.date) -> None:
             continue
         file = folder.path / "meeting.yml"
         for index, entry in enumerate(meeting.agenda or []):
-            if entry.kind == "item" and entry.exempt is not None:
+            if entry.kind in ("item", "planned") and entry.exempt is not None:
                 _exempt_problems(archive, problems, file, folder.doc, ("agenda", index, "exempt"), entry.exempt, f"agenda item {index + 1}")
         if meeting.agenda is None:
             continue

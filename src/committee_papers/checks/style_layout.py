@@ -24,13 +24,14 @@ def difflib_close(word: str, choices: Iterable[str]) -> bool:
     return bool(difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6))
 
 
-def check_layout(parsed: ParsedReport, problems: Problems) -> None:
+def check_layout(parsed: ParsedReport, problems: Problems, cleared: bool = False) -> None:
+    """`cleared`: the council requires signed comments, which serve the clearance of a report whether or not its style prints them."""
     _required(parsed, problems)
     _wording(parsed, problems)
     _order(parsed, problems)
     _typed_numbers(parsed, problems)
     if parsed.style.template is None:  # a council's own template may show anything; only the data can be read
-        _not_shown(parsed, problems)
+        _not_shown(parsed, problems, {"comments"} if cleared else set())
 
 
 def _empty(value) -> bool:
@@ -118,10 +119,10 @@ def _typed_numbers(parsed: ParsedReport, problems: Problems) -> None:
                 )
 
 
-def _not_shown(parsed: ParsedReport, problems: Problems) -> None:
+def _not_shown(parsed: ParsedReport, problems: Problems, used: set[str]) -> None:
     report_file, style = parsed.report_file, parsed.style
     data = report_file.doc.data if report_file.doc and isinstance(report_file.doc.data, dict) else {}
-    shown = style.shown_fields()
+    shown = style.shown_fields() | used
     for name, written in data.items():
         if name in shown or name in ALWAYS_SHOWN or _empty(written) or name not in SOURCES and name != "implications":
             continue

@@ -78,7 +78,7 @@ def read_report(path: Path, problems: Problems) -> ReportFile:
     return report
 
 
-def read_minutes(path: Path, problems: Problems) -> MinutesFile:
+def read_minutes(path: Path, problems: Problems, allow_html: bool = False) -> MinutesFile:
     minutes = MinutesFile(path=path, front=None, doc=None)
     text = read_text(path, problems)
     if text is None:
@@ -90,7 +90,7 @@ def read_minutes(path: Path, problems: Problems) -> MinutesFile:
     minutes.doc = parse_file_yaml(front.yaml, path, problems, line_offset=1)
     if minutes.doc is not None:
         minutes.front = validate(MinutesFront, minutes.doc, path, problems, "the minutes")
-    minutes.minutes = read_minutes_body(front.body, front.body_line, path, problems)
+    minutes.minutes = read_minutes_body(front.body, front.body_line, path, problems, allow_html)
     return minutes
 
 
@@ -99,7 +99,7 @@ def _read_folders(paths: list[Path], root: Path, context: Archive, hooks: Hooks)
     folders = []
     for path in paths:
         problems = Problems(root)
-        folder, report_paths = read_meeting_folder(path, problems)
+        folder, report_paths = read_meeting_folder(path, problems, bool(context.council and context.council.allow_raw_html))
         for report_path in report_paths:
             report = read_report(report_path, problems)
             if hooks.report is not None:
@@ -111,8 +111,8 @@ def _read_folders(paths: list[Path], root: Path, context: Archive, hooks: Hooks)
     return folders
 
 
-def read_meeting_folder(path: Path, problems: Problems) -> tuple[MeetingFolder, list[Path]]:
-    """The meeting and its minutes; returns the report paths still to read."""
+def read_meeting_folder(path: Path, problems: Problems, allow_html: bool = False) -> tuple[MeetingFolder, list[Path]]:
+    """The meeting and its minutes (parsed as the council's pages will be); returns the report paths still to read."""
     meeting_file = path / "meeting.yml"
     meeting, doc = None, None
     if meeting_file.exists() or meeting_file.is_symlink():
@@ -127,7 +127,7 @@ def read_meeting_folder(path: Path, problems: Problems) -> tuple[MeetingFolder, 
         if child.name in ("meeting.yml",):
             continue
         if child.name == "minutes.md":
-            folder.minutes = read_minutes(child, problems)
+            folder.minutes = read_minutes(child, problems, allow_html)
         elif child.suffix == ".md" and not child.is_dir() and (child.is_file() or child.is_symlink()):
             if check_name(child, problems):
                 report_paths.append(child)

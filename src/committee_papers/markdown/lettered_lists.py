@@ -135,9 +135,18 @@ def _paragraph(inline: Token, level: int, line_map: list[int] | None, hidden: bo
     opener, closer = Token("paragraph_open", "p", 1, block=True), Token("paragraph_close", "p", -1, block=True)
     opener.level = closer.level = level
     inline.level = level + 1
+    inline.block = True
     opener.map, inline.map = line_map, line_map
     opener.hidden = closer.hidden = hidden
     return [opener, inline, closer]
+
+
+def _inside(tokens: list[Token], original: Token) -> list[Token]:
+    """New tokens belong where the paragraph they replace was: inside an exempt passage, if it was."""
+    if original.meta.get("exempt"):
+        for token in tokens:
+            token.meta["exempt"] = original.meta["exempt"]
+    return tokens
 
 
 def _list_tokens(items: list[tuple[_Item, Token, int]], level: int, tight: bool) -> list[Token]:
@@ -170,7 +179,7 @@ def lettered_lists(state: StateCore) -> None:
     def flush() -> None:
         nonlocal pending, originals
         if len(pending) > 1:
-            result.extend(_list_tokens(pending, level, tight))
+            result.extend(_inside(_list_tokens(pending, level, tight), originals[0]))
         elif pending:  # one marked line is not a list: its paragraph stays as written
             del result[mark:]
             result.extend(originals)
@@ -199,7 +208,7 @@ def lettered_lists(state: StateCore) -> None:
             flush()
             mark, level, tight = len(result), token.level, True
             if before:
-                result.extend(_paragraph(_inline(before, inline), level, [start, start + len(before)], token.hidden))
+                result.extend(_inside(_paragraph(_inline(before, inline), level, [start, start + len(before)], token.hidden), token))
             pending = [(item, inline, start + item.first_line) for item in items]
             originals = tokens[index : index + 3]
         index += 3

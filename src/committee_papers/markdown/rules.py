@@ -6,7 +6,6 @@ import re
 
 from markdown_it.rules_core import StateCore
 
-DIRECTIVE = re.compile(r"^\s*<!--\s*papers:\s*ignore\b.*-->\s*$")
 DIRECTIVE_LINES = re.compile(r"^[ \t]*<!--[ \t]*papers:[ \t]*ignore\b[^\n]*-->[ \t]*$", re.M)
 LABEL = re.compile(r"\s*\{#para:([A-Za-z0-9_-]+)\}\s*$")
 REF_PREFIX = "#para:"
@@ -64,61 +63,3 @@ def blank_directives(state: StateCore) -> None:
     """
     if "papers:" in state.src:
         state.src = DIRECTIVE_LINES.sub("", state.src)
-
-
-def drop_directives(state: StateCore) -> None:
-    """Directives that reach the tokens another way (inside raw HTML blocks) are dropped too."""
-    tokens = state.tokens
-    keep = []
-    skip = 0
-    for index, token in enumerate(tokens):
-        if skip:
-            skip -= 1
-            continue
-        if token.type == "paragraph_open" and index + 2 < len(tokens) and DIRECTIVE.match(tokens[index + 1].content):
-            skip = 2
-            continue
-        if token.type == "html_block" and DIRECTIVE.match(token.content.strip()):
-            continue
-        keep.append(token)
-    state.tokens[:] = keep
-
-
-def exempt_footnotes(state: StateCore) -> None:
-    """Note which footnotes belong to `::: exempt` passages, before the footnote plugin moves them to the end.
-
-    A footnote defined inside a passage, or written inline (`^[...]`) inside one, is
-    exempt with it; `withhold_footnotes` then marks it so the public version drops it.
-    """
-    data = state.env.get("footnotes")
-    if not data:
-        return
-    exempt: set[int] = set()
-    depth = 0
-    for token in state.tokens:
-        if token.type == "container_exempt_open":
-            depth += 1
-        elif token.type == "container_exempt_close":
-            depth = max(0, depth - 1)
-        elif depth and token.type == "footnote_reference_open":
-            found = data.get("refs", {}).get(":" + token.meta.get("label", ""), -1)
-            if found >= 0:
-                exempt.add(found)
-        elif depth and token.type == "inline":
-            for child in token.children or []:
-                if child.type == "footnote_ref" and "label" not in data.get("list", {}).get(child.meta.get("id"), {"label": ""}):
-                    exempt.add(child.meta["id"])
-    state.env["exempt_footnotes"] = exempt
-
-
-def withhold_footnotes(state: StateCore) -> None:
-    """Mark the exempt footnotes (and every reference to them) for the public version to drop."""
-    exempt = state.env.get("exempt_footnotes")
-    if not exempt:
-        return
-    for token in state.tokens:
-        if token.type in ("footnote_open", "footnote_anchor") and token.meta.get("id") in exempt:
-            token.meta["exempt"] = True
-        for child in token.children or []:
-            if child.type == "footnote_ref" and child.meta.get("id") in exempt:
-                child.meta["exempt"] = True

@@ -20,49 +20,6 @@ def shift_headings_to(tokens: list[Token], top: int) -> list[Token]:
     return shift_headings(tokens, top - min(levels)) if levels else tokens
 
 
-def strip_exempt(tokens: list[Token], notice: str) -> list[Token]:
-    """Remove every `::: exempt` block, leaving a notice in its place: public output only."""
-    kept: list[Token] = []
-    depth = 0
-    for token in tokens:
-        if token.type == "container_exempt_open":
-            if depth == 0:
-                opener = Token("paragraph_open", "p", 1)
-                opener.attrSet("class", "exempt-notice")
-                text = Token("inline", "", 0)
-                text.content = notice
-                text.children = [Token("text", "", 0)]
-                text.children[0].content = notice
-                kept += [opener, text, Token("paragraph_close", "p", -1)]
-            depth += 1
-            continue
-        if token.type == "container_exempt_close":
-            depth -= 1
-            continue
-        if depth == 0:
-            kept.append(token)
-    return _without_exempt_footnotes(kept)
-
-
-def _without_exempt_footnotes(tokens: list[Token]) -> list[Token]:
-    """Drop the footnotes of exempt passages (the footnote plugin gathers them at the end) and references to them."""
-    kept: list[Token] = []
-    inside = False
-    for token in tokens:
-        if token.type == "footnote_open" and token.meta.get("exempt"):
-            inside = True
-            continue
-        if inside:
-            inside = token.type != "footnote_close"  # footnotes do not nest
-            continue
-        if token.children:
-            token.children = [child for child in token.children if not child.meta.get("exempt")]
-        kept.append(token)
-    if kept and kept[-1].type == "footnote_block_close" and kept[-2].type == "footnote_block_open":
-        kept = kept[:-2]
-    return kept
-
-
 def resolution_blocks(tokens: list[Token]) -> list[Token]:
     """`::: resolved NUMBER` opens a resolution box headed by its number."""
     result: list[Token] = []

@@ -53,3 +53,4 @@ class Council(StrictModel):
     closure_days: list[Date] = []
     rules: dict[str, RuleSetting] = {}
     language: str = "en-GB"
+    electoral_area: Literal["division", "ward"] = "division"

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BeforeValidator, Discriminator, Tag
 
 from committee_papers.model.base import Date, ExemptOrNot, Id, PersonRef, StrictModel, Text, Time
+from committee_papers.model.report import KeyDecision
 
 Status = Literal["scheduled", "held", "cancelled", "postponed"]
 SIMPLE_KINDS = ("apologies", "declarations", "exclusion")
@@ -82,7 +83,8 @@ class ReportEntry(_Entry):
 class PlannedEntry(_Entry):
     planned: Text
     lead: PersonRef | None = None
-    key_decision: bool = False
+    key_decision: bool | KeyDecision = False
+    exempt: ExemptOrNot = None
     text: str | None = None
 
     @property

@@ -13,6 +13,9 @@ class Councillor(StrictModel):
     division: str | None = None
     email: str | None = None
     phone: str | None = None
+    photo: Text | None = None  # an image file under papers/, such as people/samira-haddad.jpg
+    photo_alt: Text | None = None  # what the photograph shows; default "Councillor <name>"
+    interests: Text | None = None  # the web address of the councillor's register of interests
 
 
 class Officer(StrictModel):

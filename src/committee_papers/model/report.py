@@ -30,6 +30,7 @@ class KeyDecision(StrictModel):
     forward_plan_published: Date | None = None
     general_exception: bool = False
     special_urgency: bool = False
+    lead_member: Id | None = None  # the councillor responsible (portfolio holder or chair)
 
 
 class Appendix(StrictModel):

@@ -105,3 +105,30 @@ def all_calendars(site: Site, known: dict[str, bytes] | None = None) -> tuple[di
     for view in site.meetings:
         files[urls.meeting_calendar(view.id)] = calendar(site, [view], view.title, events)
     return files, events
+
+
+def forward_plan_calendar(site: Site) -> bytes:
+    """Each key decision on the forward plan as an all-day event on the day it is expected."""
+    from committee_papers.pages.forward_plan import forward_plan
+
+    council = site.council
+    website = (council.website or "").rstrip("/") if council else ""
+    host = website.split("://", 1)[-1] or "committee-papers.invalid"
+    cal = Calendar()
+    cal.add("prodid", "-//committee-papers//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", f"{council.name if council else 'Council'}: key decisions")
+    for entry in forward_plan(site):
+        happening = Event()
+        happening.add("uid", f"key-decision-{entry.key}@{host}")
+        happening.add("dtstart", entry.expected)
+        happening.add("dtstamp", dt.datetime.combine(entry.first_published or entry.expected, dt.time(0, 0), tzinfo=dt.timezone.utc))
+        happening.add("summary", f"Key decision: {entry.title}")
+        happening.add(
+            "description",
+            f"Decision maker: {entry.decision_maker}. Reference: {entry.reference or 'not yet given'}. Taken in private: {entry.private}.",
+        )
+        if website:
+            happening.add("url", f"{website}/{urls.forward_plan()}#{entry.anchor}")
+        cal.add_component(happening)
+    return cal.to_ical()

@@ -18,9 +18,8 @@ def _when(day: dt.date) -> dt.datetime:
 
 
 def atom_feed(site: Site) -> bytes:
-    council = site.council
-    website = (council.website or "https://committee-papers.invalid").rstrip("/") if council else "https://committee-papers.invalid"
-    name = council.name if council else "Committee papers"
+    website = _website(site)
+    name = site.council.name if site.council else "Committee papers"
     entries: list[tuple[dt.date, str, str, str, str]] = []
     for view in site.meetings:
         if view.agenda_published and view.meeting.published:
@@ -45,14 +44,43 @@ def atom_feed(site: Site) -> bytes:
                 summary,
             )
         )
+    return _atom(site, entries, urls.feed(), f"{name}: agendas and decisions")
+
+
+def forward_plan_feed(site: Site) -> bytes:
+    """The forward plan's key decisions, each dated the day it was first published on the plan."""
+    from committee_papers.pages.forward_plan import forward_plan
+
+    website = _website(site)
+    entries = []
+    for entry in forward_plan(site):
+        summary = (
+            f"Key decision expected on {entry.expected.day} {entry.expected:%B %Y}. Decision maker: {entry.decision_maker}."
+            f" Reference: {entry.reference or 'not yet given'}. Taken in private: {entry.private}."
+        )
+        link = f"{website}/{urls.forward_plan()}#{entry.anchor}"
+        entries.append((entry.first_published or entry.expected, f"key-decision-{entry.key}", f"Key decision: {entry.title}", link, summary))
+    name = site.council.name if site.council else "Committee papers"
+    return _atom(site, entries, urls.forward_plan_feed(), f"{name}: forward plan of key decisions")
+
+
+def _website(site: Site) -> str:
+    council = site.council
+    return (council.website or "https://committee-papers.invalid").rstrip("/") if council else "https://committee-papers.invalid"
+
+
+def _atom(site: Site, entries: list[tuple[dt.date, str, str, str, str]], path: str, title: str) -> bytes:
+    council = site.council
+    website = _website(site)
+    name = council.name if council else "Committee papers"
     entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
     entries = entries[:LATEST]
 
     feed = FeedGenerator()
-    feed.id(f"{website}/{urls.feed()}")
-    feed.title(f"{name}: agendas and decisions")
+    feed.id(f"{website}/{path}")
+    feed.title(title)
     feed.link(href=f"{website}/", rel="alternate")
-    feed.link(href=f"{website}/{urls.feed()}", rel="self")
+    feed.link(href=f"{website}/{path}", rel="self")
     feed.language(council.language if council else "en-GB")
     feed.author({"name": name})
     feed.generator("committee-papers")

@@ -71,12 +71,27 @@ class PersonRecord(_Record):
     meetings_held: int
 
 
+class ForwardPlanRecord(_Record):
+    reference: str | None
+    title: str
+    decision_maker: str
+    expected_date: dt.date
+    meeting: str
+    item_number: int
+    lead_member: str | None
+    lead_officer: str | None
+    exempt_paragraphs: list[int] | None
+    forward_plan_published: dt.date | None
+    report: str | None
+
+
 DATASETS = {
     "meetings": MeetingRecord,
     "items": ItemRecord,
     "reports": ReportRecord,
     "decisions": DecisionRecord,
     "people": PersonRecord,
+    "forward-plan": ForwardPlanRecord,
 }
 
 
@@ -139,6 +154,24 @@ def records(site: Site) -> dict[str, list[BaseModel]]:
                 title=public_title(decision.minute.title, decision.exempt),
                 resolutions=decision.public_items,
                 exempt=decision.withheld_label,
+            )
+        )
+    from committee_papers.pages.forward_plan import forward_plan
+
+    for entry in forward_plan(site):
+        data["forward-plan"].append(
+            ForwardPlanRecord(
+                reference=entry.reference,
+                title=entry.title,
+                decision_maker=entry.decision_maker,
+                expected_date=entry.expected,
+                meeting=entry.meeting.id,
+                item_number=entry.item.number,
+                lead_member=entry.lead_member.name if entry.lead_member else None,
+                lead_officer=entry.lead_officer.name if entry.lead_officer else None,
+                exempt_paragraphs=entry.exempt.paragraphs if entry.exempt else None,
+                forward_plan_published=entry.first_published,
+                report=f"{website}/{entry.report_url}" if entry.report_url else None,
             )
         )
     for pid, councillor in site.archive.people.councillors.items():

@@ -11,10 +11,11 @@ from typing import Callable
 
 from committee_papers import publish
 from committee_papers.packs.document import PackComposer
+from committee_papers.packs.members import needs_members_version
 from committee_papers.pages import urls
 from committee_papers.pages.render import PageRenderer
 from committee_papers.pages.site import MeetingView, Site
-from committee_papers.supplements import supplements
+from committee_papers.supplements import original_items, supplements
 
 _SITE: Site | None = None
 
@@ -33,26 +34,6 @@ class MeetingPdfs:
 
 def meetings_with_packs(site: Site) -> list[MeetingView]:
     return [v for v in site.meetings if v.agenda_published and v.meeting.status != "cancelled"]
-
-
-def _has_exempt_content(site: Site, view: MeetingView) -> bool:
-    """Whether the members' pack would hold anything the public pack leaves out."""
-    for item in view.items:
-        if item.kind == "minutes" and item.minutes_of in site.by_id:
-            previous = site.by_id[item.minutes_of]
-            minutes = previous.folder.minutes
-            if minutes is not None and (
-                any(i.exempt is not None for i in previous.items) or any("::: exempt" in m.markdown for m in minutes.minutes)
-            ):
-                return True
-        if item.report is None or item.report.report is None:
-            continue
-        report = item.report.report
-        if report.exempt is not None or any(a.exempt is not None for a in report.appendices):
-            return True
-        if "::: exempt" in item.report.body:
-            return True
-    return False
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -80,13 +61,13 @@ def build_meeting(site: Site, view: MeetingView, site_dir: Path, confidential_di
         members.append(relative)
 
     publish(urls.pack(view.id), composer.pack(view))
-    if confidential_dir is not None and _has_exempt_content(site, view):
+    if confidential_dir is not None and needs_members_version(site, view, original_items(view.items, view.meeting.published)):
         confidential(f"{view.id}/agenda-pack.pdf", composer.pack(view, confidential=True))
     for supplement in supplements(view.items, view.meeting.published):
         if not site.publication.date_reached(supplement.date):
             continue
         publish(urls.supplement(view.id, supplement.number), composer.pack(view, supplement=supplement))
-        if confidential_dir is not None and any(i.exempt is not None for i in supplement.items):
+        if confidential_dir is not None and needs_members_version(site, view, supplement.items):
             confidential(f"{view.id}/supplement-{supplement.number}.pdf", composer.pack(view, confidential=True, supplement=supplement))
     for item in view.items if reports else []:
         if item.report is None or item.report.report is None or item.report.report.exempt is not None:

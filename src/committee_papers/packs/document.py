@@ -141,11 +141,19 @@ class PackComposer:
                     "title": title,
                     "notice": exemption_notice(item.exempt, self.jurisdiction) if item.exempt else None,
                     "reason": self._reason(item, supplement, confidential),
+                    "text": self._text(item, confidential),
                     "has_pages": item.number in sections,
                     "appendices": [a["label"] + ": " + a["title"] for a in sections[item.number]["appendices"]] if item.number in sections else [],
                 }
             )
         return rows
+
+    def _text(self, item: AgendaItem, confidential: bool) -> Markup | None:
+        """An item's own text, as on the agenda page; members see its exempt passages, and the text of an exempt item."""
+        text = getattr(item.entry, "text", None) if item.kind in ("item", "planned") else None
+        if not text or (item.exempt is not None and not confidential):
+            return None
+        return self.renderer.markdown(text, shift=2, public=not confidential)
 
     @staticmethod
     def _reason(item: AgendaItem, supplement: Supplement | None, confidential: bool) -> str | None:

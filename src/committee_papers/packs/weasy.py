@@ -11,6 +11,7 @@ from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, Fl
 
 from committee_papers.packs.document import PackDocument
 from committee_papers.packs.fetcher import PapersURLFetcher
+from committee_papers.packs.tagging import scope_header_cells
 
 MM = 72 / 25.4
 # The area of a placeholder page a PDF appendix page is scaled into (A4, below its caption).
@@ -23,14 +24,18 @@ def render_pdf(document: PackDocument, papers: Path) -> bytes:
     html = weasyprint.HTML(string=document.html, base_url=str(papers) + "/", url_fetcher=PapersURLFetcher(papers))
     rendered = html.render()
     pdf = rendered.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
-    if not document.placeholders:
-        return pdf
-    pages_of = {}
-    for index, page in enumerate(rendered.pages):
-        for anchor in page.anchors:
-            if anchor.startswith("pdf-"):
-                pages_of.setdefault(anchor, index)
-    return lay_in_appendices(pdf, document, pages_of)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    scope_header_cells(writer)
+    if document.placeholders:
+        pages_of = {}
+        for index, page in enumerate(rendered.pages):
+            for anchor in page.anchors:
+                if anchor.startswith("pdf-"):
+                    pages_of.setdefault(anchor, index)
+        lay_in_appendices(writer, document, pages_of)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _fit(source: PageObject) -> Transformation:
@@ -60,13 +65,12 @@ def _form(writer: PdfWriter, source: PageObject):
     return writer._add_object(form)
 
 
-def lay_in_appendices(pdf: bytes, document: PackDocument, pages_of: dict[str, int]) -> bytes:
+def lay_in_appendices(writer: PdfWriter, document: PackDocument, pages_of: dict[str, int]) -> None:
     """Draw each PDF appendix page onto its placeholder page, marked as an artifact.
 
     A supplied PDF has no structure we could tag, so its drawing is an artifact that
     screen readers skip; the placeholder carries a tagged description of the page.
     """
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     sources: dict[Path, PdfWriter] = {}
     for number, holder in enumerate(document.placeholders):
         index = pages_of.get(holder.id)
@@ -94,6 +98,3 @@ def lay_in_appendices(pdf: bytes, document: PackDocument, pages_of: dict[str, in
         page[NameObject("/Contents")] = ArrayObject(
             [writer._add_object(save), *streams, writer._add_object(restore), writer._add_object(drawing)]
         )
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()

@@ -12,19 +12,19 @@ from markupsafe import Markup
 
 from committee_papers.agenda import AgendaItem
 from committee_papers.exemption import exemption_notice, paragraphs_label
+from committee_papers.markdown.exempt import withhold
 from committee_papers.markdown.html import render_tokens
 from committee_papers.markdown.parser import parser
-from committee_papers.markdown.transform import resolution_blocks, shift_headings, shift_headings_to, strip_exempt
+from committee_papers.markdown.transform import resolution_blocks, shift_headings, shift_headings_to
 from committee_papers.model.archive import ReportFile
 from committee_papers.pages import urls
 from committee_papers.pages.headings import TocEntry, add_heading_ids
 from committee_papers.pages.tables import wrap_tables
 from committee_papers.pages.site import MeetingView, Site
-from committee_papers.publication import PUBLISHABLE, public_report_id, year_label, year_slug
+from committee_papers.publication import PUBLISHABLE, exempt_item_of, public_report_id, year_label, year_slug
 from committee_papers.render.environment import template_environment
 from committee_papers.render.people import person
 from committee_papers.render.report import EXEMPT_PASSAGE, AppendixView, house_style, public_title, render_report, rewrite_local_links
-from committee_papers.supplements import added_late, supplements
 
 EXEMPT_MINUTE = "This part of the minutes contains exempt information and is not published."
 
@@ -91,7 +91,7 @@ class PageRenderer:
         elif shift:
             shift_headings(tokens, shift)
         if public:
-            tokens = strip_exempt(tokens, notice)
+            tokens = withhold(tokens, notice)
         if resolve is not None:
             rewrite_local_links(tokens, resolve)
         tokens = resolution_blocks(tokens)
@@ -129,10 +129,19 @@ class PageRenderer:
     def global_pages(self) -> list[Page]:
         """The pages that show the whole archive: rendered on every build."""
         site = self.site
-        pages = [self.home(), self.committees(), self.meetings_index(), self.decisions(), self.people(), self.subscribe(), self.accessibility()]
+        from committee_papers.pages.calendar_page import month_pages
+        from committee_papers.pages.decisions_page import decisions_pages
+        from committee_papers.pages.forward_plan import forward_plan_page
+        from committee_papers.pages.people_page import divisions_page
+
+        pages = [self.home(), self.committees(), self.meetings_index(), self.people(), self.subscribe(), self.accessibility()]
+        pages += decisions_pages(self)
+        pages += month_pages(self)
+        pages.append(forward_plan_page(self))
         pages += [self.committee(cid) for cid in self.archive.committees]
         pages += [self.year(year, meetings) for year, meetings in site.years_of().items()]
         pages += [self.councillor(pid) for pid in self.archive.people.councillors]
+        pages.append(divisions_page(self))
         return pages
 
     def meeting_pages(self, view: MeetingView) -> tuple[list[Page], list[Asset]]:
@@ -175,7 +184,7 @@ class PageRenderer:
         committee = self.archive.committees[cid]
         site = self.site
         future = [m for m in site.by_committee.get(cid, []) if m.date >= site.today and m.meeting.status != "cancelled"]
-        work_programme = [(m, item) for m in future for item in m.items if item.kind == "planned"]
+        work_programme = [(m, item, self.item_title(item)) for m in future for item in m.items if item.kind == "planned"]
         children = sorted((c, other) for c, other in self.archive.committees.items() if other.parent == cid)
         return self.page(
             urls.committee(cid),
@@ -193,12 +202,16 @@ class PageRenderer:
         )
 
     def meetings_index(self) -> Page:
+        from committee_papers.pages.calendar_page import current_month, month_label
+
+        month = current_month(self.site)
         return self.page(
             urls.meetings(),
             "pages/meetings.html",
             "Meetings",
             [("Home", urls.home())],
             years=self.site.years_of(),
+            calendar=(month_label(*month), urls.calendar_month(*month)) if month else None,
         )
 
     def year(self, year: int, meetings: list[MeetingView]) -> Page:
@@ -212,26 +225,8 @@ class PageRenderer:
         )
 
     def meeting(self, view: MeetingView) -> Page:
-        site = self.site
-        items = []
-        for item in view.items:
-            if added_late(item, view.meeting.published) and not site.publication.date_reached(item.added):
-                continue  # its supplementary agenda is not published yet
-            entry = {
-                "item": item,
-                "title": self.item_title(item),
-                "notice": self.item_notice(item),
-                "href": None,
-                "text": self.markdown(item.entry.text, shift=2) if item.kind in ("item", "planned") and item.entry.text and not item.exempt else None,
-            }
-            if item.report is not None and view.agenda_published and site.publication.report_visible(view.folder, item.report):
-                entry["href"] = urls.report(view.id, public_report_id(item))
-            if item.kind == "minutes" and item.minutes_of in site.by_id:
-                other = site.by_id[item.minutes_of]
-                if site.publication.minutes_visible(other.folder):
-                    entry["href"] = urls.minutes(other.id)
-            items.append(entry)
-        visible_items = items if view.agenda_published else [e for e in items if e["item"].kind == "planned"]
+        from committee_papers.pages.meeting_page import agenda_entries, attendance_summary, meeting_files
+
         return self.page(
             urls.meeting(view.id),
             "pages/meeting.html",
@@ -241,9 +236,10 @@ class PageRenderer:
             view=view,
             meeting=view.meeting,
             clerk=person(self.archive, view.committee.clerk) if view.committee else None,
-            items=visible_items,
-            supplements=[s for s in supplements(view.items, view.meeting.published) if site.publication.date_reached(s.date)],
-            has_minutes=site.publication.minutes_visible(view.folder),
+            items=agenda_entries(self, view),
+            files=meeting_files(self, view),
+            attendance=attendance_summary(self, view),
+            has_minutes=self.site.publication.minutes_visible(view.folder),
         )
 
     def appendices(self, view: MeetingView, report: ReportFile) -> tuple[list[AppendixView], list[dict]]:
@@ -347,8 +343,8 @@ class PageRenderer:
                 rows.append({"person": person(self.archive, pid), "pid": pid, "status": status, "note": note})
         entries = []
         for minute in minutes.minutes:
-            item = items.get(minute.number)
-            exempt = item.exempt if item else None
+            exempt_item = exempt_item_of(minute, items)
+            exempt = exempt_item.exempt if exempt_item else None
             withheld = exempt is not None and public
             entries.append(
                 {
@@ -381,44 +377,15 @@ class PageRenderer:
             **self.minutes_context(view, public=True),
         )
 
-    def decisions(self) -> Page:
-        decisions = [
-            {
-                "decision": d,
-                "title": public_title(d.minute.title, d.exempt),
-                "items": [self.inline(text) for text in d.public_items],
-                "notice": d.withheld_label,
-            }
-            for d in self.site.decisions
-        ]
-        return self.page(
-            urls.decisions(),
-            "pages/decisions.html",
-            "Decisions",
-            [("Home", urls.home())],
-            description="Every resolution of the council's committees, newest first.",
-            decisions=decisions,
-        )
-
     def people(self) -> Page:
-        councillors = sorted(self.archive.people.councillors.items(), key=lambda p: p[1].name.split()[-1])
-        return self.page(urls.people(), "pages/people.html", "Councillors", [("Home", urls.home())], councillors=councillors)
+        from committee_papers.pages.people_page import people_page
+
+        return people_page(self)
 
     def councillor(self, pid: str) -> Page:
-        who = person(self.archive, pid)
-        attended, held = self.site.attendance(pid)
-        return self.page(
-            urls.person(pid),
-            "pages/person.html",
-            f"Councillor {who.name}",
-            [("Home", urls.home()), ("Councillors", urls.people())],
-            description=f"Committee memberships and attendance of Councillor {who.name}.",
-            pid=pid,
-            who=who,
-            memberships=self.site.memberships(pid),
-            attended=attended,
-            held=held,
-        )
+        from committee_papers.pages.people_page import councillor_page
+
+        return councillor_page(self, pid)
 
     def search_page(self, years: list[str]) -> Page:
         return self.page(
@@ -446,7 +413,7 @@ class PageRenderer:
             "Calendars, feeds and open data",
             [("Home", urls.home())],
             committees=sorted(self.archive.committees.items(), key=lambda c: c[1].name),
-            datasets=["meetings", "items", "reports", "decisions", "people"],
+            datasets=["meetings", "items", "reports", "decisions", "people", "forward-plan"],
         )
 
 

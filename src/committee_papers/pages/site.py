@@ -12,7 +12,7 @@ from committee_papers.model.archive import Archive, MeetingFolder
 from committee_papers.model.base import Exempt
 from committee_papers.model.committee import Committee
 from committee_papers.model.minutes import Minute
-from committee_papers.publication import Publication, municipal_year
+from committee_papers.publication import Publication, exempt_item_of, municipal_year
 
 
 @dataclass
@@ -112,7 +112,7 @@ class Site:
                 continue
             items = {item.number: item for item in view.items}
             for minute in view.folder.minutes.minutes:
-                item = items.get(minute.number)
+                item = exempt_item_of(minute, items)
                 for resolution in minute.resolutions:
                     found.append(
                         DecisionView(
@@ -125,6 +125,14 @@ class Site:
                         )
                     )
         return sorted(found, key=lambda d: (d.meeting.date, d.number), reverse=True)
+
+    @cached_property
+    def decisions_by_minute(self) -> dict[tuple[str, int], list[DecisionView]]:
+        """Each published minute's resolutions, in number order, by (meeting id, minute number)."""
+        found: dict[tuple[str, int], list[DecisionView]] = defaultdict(list)
+        for decision in reversed(self.decisions):
+            found[(decision.meeting.id, decision.minute.number)].append(decision)
+        return found
 
     @cached_property
     def _approvers(self) -> dict[str, list[MeetingView]]:

@@ -102,3 +102,16 @@ def build_in_parallel(pages: list, config, files, nav, env, workers: int | None 
     finally:
         _STATE.clear()
     return entries
+
+
+OVERRIDES = Path(__file__).resolve().parent.parent / "theme_overrides"
+
+
+def add_overrides(config, council) -> None:
+    """Our templates over the theme's (the council's own `custom_dir` still comes first), and the council's details for them."""
+    dirs = config.theme.dirs
+    if str(OVERRIDES) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(OVERRIDES))
+    if council is not None:
+        contact = council.democratic_services
+        config.extra["papers_council"] = {"name": council.name, "address": council.address, "email": contact.email, "phone": contact.phone}

@@ -61,6 +61,38 @@ def decisions() -> str:
     return "decisions/"
 
 
+def decisions_year(slug: str) -> str:
+    return f"decisions/{slug}/"
+
+
+def calendar_month(year: int, month: int) -> str:
+    return f"meetings/calendar/{year:04d}-{month:02d}/"
+
+
+def forward_plan() -> str:
+    return "forward-plan/"
+
+
+def forward_plan_feed() -> str:
+    return "forward-plan/feed.xml"
+
+
+def forward_plan_calendar() -> str:
+    return "forward-plan/calendar.ics"
+
+
+def divisions() -> str:
+    return "people/divisions/"
+
+
+def person_photo(pid: str, suffix: str) -> str:
+    return f"people/{pid}/photo{suffix}"
+
+
+def script(name: str) -> str:
+    return f"assets/{name}"
+
+
 def committees() -> str:
     return "committees/"
 

@@ -29,6 +29,7 @@ class Part:
     name: str  # "purpose", "body", "boilerplate", "comments.financial", ...
     tokens: list[Token]
     env: dict = field(default_factory=dict)
+    text: str | None = None  # the Markdown it was parsed from (None for a one-line part, parsed inline)
     counted: bool = True  # fixed text from the style is never numbered
 
 

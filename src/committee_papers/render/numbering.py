@@ -1,8 +1,10 @@
 """Numbering a report as its house style says: continuous paragraphs, numbered sections, or none.
 
-Whatever the scheme, a paragraph labelled `{#para:NAME}` gets an anchor, and a
-link to `#para:NAME` is given the words and the address of what it points at:
-"paragraph 14" (#p14), "section 3.1" (#s3.1), or the anchor alone.
+Paragraphs are numbered as `markdown.paragraphs` numbers them (an exempt passage
+takes one number). Sections and their sub-sections are numbered here. Whatever
+the scheme, a labelled paragraph `{#para:NAME}` can be referred to: a link to
+`#para:NAME` is given the words and the address of what it points at,
+"paragraph 14" (#p14), "section 3.1" (#s3.1), or the paragraph's own anchor.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
+
+from committee_papers.markdown import paragraphs
 
 
 @dataclass(frozen=True)
@@ -22,13 +26,28 @@ class Target:
 @dataclass
 class ReportNumbering:
     scheme: str = "paragraphs"
-    next: int = 1
-    labels: dict[str, Target] = field(default_factory=dict)
-    duplicate_labels: list[tuple[str, int]] = field(default_factory=list)  # (name, line in its part)
-    misplaced_labels: list[tuple[str, int]] = field(default_factory=list)
-    unresolved: list[tuple[str, int]] = field(default_factory=list)
+    paragraphs: paragraphs.Numbering = field(default_factory=paragraphs.Numbering)
+    targets: dict[str, Target] = field(default_factory=dict)  # labels outside the paragraph scheme
+    own_duplicates: list[tuple[str, int]] = field(default_factory=list)
+    unresolved_targets: list[tuple[str, int]] = field(default_factory=list)
     section: int = 0
     sub_section: int = 0
+
+    @property
+    def labels(self) -> dict:
+        return {**self.paragraphs.labels, **self.targets}
+
+    @property
+    def duplicate_labels(self) -> list[tuple[str, int]]:
+        return self.paragraphs.duplicate_labels + self.own_duplicates
+
+    @property
+    def misplaced_labels(self) -> list[tuple[str, int]]:
+        return self.paragraphs.misplaced_labels
+
+    @property
+    def unresolved(self) -> list[tuple[str, int]]:
+        return self.paragraphs.unresolved + self.unresolved_targets
 
     def next_section(self) -> str:
         self.section += 1
@@ -48,67 +67,52 @@ class ReportNumbering:
 
 
 def number_part(tokens: list[Token], numbering: ReportNumbering, counted: bool, sub_sections: bool = True) -> None:
-    """Number one part's paragraphs (or sub-section headings) and record where its labels point.
+    """Number one part's paragraphs (or its sub-section headings) and record where its labels point.
 
-    `counted` says whether the part is inside the numbered run of the report. Only
-    top-level paragraphs and headings count: not those in lists, tables or quotes.
-    Paragraphs of an exempt passage count too, so members' and the public's numbers agree.
+    `counted` says whether the part is inside the numbered run of the report.
     """
-    exempt = 0
-    scheme = numbering.scheme
+    if numbering.scheme == "paragraphs":
+        paragraphs.number_paragraphs(tokens, numbering.paragraphs, enabled=counted)
+        return
     for token in tokens:
-        if token.type == "container_exempt_open":
-            exempt += 1
-        elif token.type == "container_exempt_close":
-            exempt -= 1
-        top = token.level == exempt
-        if token.type == "paragraph_open" and top and counted and scheme == "paragraphs":
-            number = numbering.next
-            numbering.next += 1
-            token.meta["number"] = number
-            token.attrSet("id", f"p{number}")
-            token.attrSet("class", "numbered")
-        elif token.type == "heading_open" and top and counted and scheme == "sections" and sub_sections and token.tag == "h3":
+        top = token.level == 0 and not token.meta.get("exempt")  # a withheld heading would leave a gap in the numbers
+        if token.type == "heading_open" and top and counted and numbering.scheme == "sections" and sub_sections and token.tag == "h3":
             number = numbering.next_sub_section()
             if number is not None:
                 token.meta["section_number"] = number
                 token.attrSet("id", f"s{number}")
         if token.type in ("paragraph_open", "heading_open") and token.meta.get("label"):
-            _record(token, numbering, counted and top)
+            _record(token, numbering, counted)
 
 
-def _record(token: Token, numbering: ReportNumbering, placed: bool) -> None:
+def _record(token: Token, numbering: ReportNumbering, counted: bool) -> None:
     label, line = token.meta["label"], token.meta.get("label_line", 0)
-    if label in numbering.labels:
-        numbering.duplicate_labels.append((label, line))
+    if label in numbering.targets:
+        numbering.own_duplicates.append((label, line))
         return
-    if numbering.scheme == "paragraphs":
-        if token.type != "paragraph_open" or "number" not in token.meta:
-            numbering.misplaced_labels.append((label, line))
-            return
-        number = str(token.meta["number"])
-        numbering.labels[label] = Target(f"p{number}", "paragraph", number)
-        return
-    number = token.meta.get("section_number") or (numbering.current_section() if placed and numbering.scheme == "sections" else None)
+    number = token.meta.get("section_number") or (numbering.current_section() if counted and numbering.scheme == "sections" else None)
     if number is not None:
-        numbering.labels[label] = Target(f"s{number}", "section", number)
+        numbering.targets[label] = Target(f"s{number}", "section", number)
         return
     anchor = f"para-{label}"
     token.attrSet("id", anchor)
-    numbering.labels[label] = Target(anchor)
+    numbering.targets[label] = Target(anchor)
 
 
-def resolve_references(tokens: list[Token], numbering: ReportNumbering) -> None:
-    """`[paragraph](#para:NAME)` becomes "paragraph 14" linking to #p14; `[](#para:NAME)` says the noun itself."""
+def resolve_references(tokens: list[Token], numbering: ReportNumbering, public: bool = False) -> None:
+    """Each `#para:NAME` link: "paragraph 14" (#p14), "section 3.1" (#s3.1), or the anchor with the author's words."""
+    if numbering.scheme == "paragraphs":
+        paragraphs.resolve_references(tokens, numbering.paragraphs, public=public)
+        return
     for token in tokens:
         children = token.children or []
         for index, child in enumerate(children):
             name = child.meta.get("para_ref")
             if name is None:
                 continue
-            target = numbering.labels.get(name)
+            target = numbering.targets.get(name)
             if target is None:
-                numbering.unresolved.append((name, child.meta.get("line", 0)))
+                numbering.unresolved_targets.append((name, child.meta.get("line", 0)))
                 continue
             child.attrSet("href", f"#{target.anchor}")
             if target.number is None:

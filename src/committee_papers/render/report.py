@@ -10,8 +10,8 @@ from markupsafe import Markup
 
 from committee_papers.house_style import TEXT_SOURCES, HouseStyle, chosen_style, section_name
 from committee_papers.markdown import rules
+from committee_papers.markdown.exempt import OPEN, withhold
 from committee_papers.markdown.parser import parser
-from committee_papers.markdown.transform import strip_exempt
 from committee_papers.model.archive import Archive, ReportFile
 from committee_papers.model.house_style import Section
 from committee_papers.model.report import Comment
@@ -68,9 +68,9 @@ def house_style(archive: Archive) -> HouseStyle:
     return chosen_style(archive.council, archive.templates)
 
 
-def _parse(text: str, allow_html: bool, name: str, env: dict | None = None) -> Part:
-    env = {} if env is None else env
-    return Part(name=name, tokens=parser(allow_html).parse(text or "", env), env=env)
+def _parse(text: str, allow_html: bool, name: str) -> Part:
+    env: dict = {}
+    return Part(name=name, tokens=parser(allow_html).parse(text or "", env), env=env, text=text or "")
 
 
 def _parse_inline(text: str, allow_html: bool, name: str) -> Part:
@@ -99,8 +99,9 @@ def parse_report(
 ) -> ParsedReport:
     """Parse every Markdown part of a report, lay it out in its house style and number it in printed order.
 
-    For the public (`public=True`) every `::: exempt` block is removed after numbering,
-    so exempt passages never reach a public renderer and the numbers agree with members'.
+    For the public (`public=True`) every `::: exempt` passage is withheld after numbering
+    (see markdown.exempt), so exempt passages never reach a public renderer and the
+    numbers agree with members'.
     """
     report = report_file.report
     assert report is not None
@@ -135,11 +136,33 @@ def parse_report(
     numbering = number_blocks(blocks, style)
     parsed = ParsedReport(report_file, style, body, blocks, found, chunks, extras.get("purpose"), comments, extras, numbering, fixed)
     for part in parsed.parts():
-        resolve_references(part.tokens, numbering)
+        resolve_references(part.tokens, numbering, public=public)
     if public:  # after numbering, so the public and members' versions number paragraphs alike
-        for part in parsed.parts():
-            part.tokens = strip_exempt(part.tokens, EXEMPT_PASSAGE)
+        _withhold(parsed)
     return parsed
+
+
+def _withhold(parsed: ParsedReport) -> None:
+    """The public version of every part; the body is withheld as a whole (its footnotes are numbered across it)."""
+    public = withhold(parsed.body.tokens, EXEMPT_PASSAGE)
+    originals = {id(token) for token in parsed.body.tokens}
+    standing: dict[int, list[Token]] = {}  # each token of the body: what stands for it in the public version
+    index = 0
+    for token in parsed.body.tokens:
+        if index < len(public) and public[index] is token:
+            standing[id(token)] = [token]
+            index += 1
+        elif token.type == OPEN and index < len(public) and id(public[index]) not in originals:
+            standing[id(token)] = public[index : index + 3]  # the notice that replaces the passage
+            index += 3
+        else:
+            standing[id(token)] = []
+    for part in parsed.parts():
+        if part.name == "body":
+            part.tokens = [kept for token in part.tokens for kept in standing.get(id(token), [token])]
+        else:
+            part.tokens = withhold(part.tokens, EXEMPT_PASSAGE)
+    parsed.body.tokens = public
 
 
 def number_blocks(blocks: list[Block], style: HouseStyle) -> ReportNumbering:

@@ -1,0 +1,96 @@
+"""`papers check` on `:::` markers that the renderer would not read as blocks: each one found at its line.
+
+Every input here passed the check before the exempt rule was one rule (issue 19), and
+published the passage. The line is the one a council's author sees in their file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from committee_papers.agenda import agenda_items
+from committee_papers.check import check
+from committee_papers.render.report import render_report
+
+MEETING, REPORT = "2026-04-14-audit", "04-internal-audit-plan"
+BODY_LINE = 20  # the minimal council's report: its body's first line, after the front matter written below
+LEAKS = {
+    "unclosed code fence": ("```\nThe old figures.\n\n::: exempt\nSECRET\n:::\n", 3),
+    "closing fence with an info string": ("```\nThe old figures.\n```text\n\n::: exempt\nSECRET\n:::\n", 4),
+    "closing fence shorter than the opening one": ("````\nThe old figures.\n```\n\n::: exempt\nSECRET\n:::\n\n````\n", 4),
+    "tilde fence closed by backticks": ("~~~\nThe old figures.\n```\n\n::: exempt\nSECRET\n:::\n", 4),
+    "lazy line in a list item": ("- ::: exempt\n  SECRET\nSECRET lazy\n  :::\n", 0),
+    "lazy line in a block quote": ("> ::: exempt\n> SECRET\nSECRET lazy\n> :::\n", 0),
+    "quote that stops before the block closes": ("> ::: exempt\n> SECRET\n\nAfter.\n", 0),
+    "misspelt marker behind >": ("> ::: Exempt\n> SECRET\n> :::\n", 0),
+    "misspelt marker behind - ": ("- :: exempt\n  SECRET\n  :::\n", 0),
+    "misspelt marker behind 1. ": ("1. ::: exempt:\n   SECRET\n   :::\n", 0),
+    "indented marker": ("Text.\n\n    ::: exempt\n\nSECRET\n\n:::\n", 2),
+    "marker inside a comment": ("<!-- draft\n::: exempt\nSECRET\n:::\n", 1),
+    "resolution with as many colons inside the passage": ("::: exempt\nSECRET\n\n::: resolved 2026/001\n1. That it be noted.\n:::\n\nSECRET after\n:::\n", 3),
+}
+
+
+def report_problems(council, body: str, allow_raw_html: bool = False) -> tuple[list[tuple[str, int]], object]:
+    path = council / "papers/meetings" / MEETING / f"{REPORT}.md"
+    front = path.read_text("utf-8").split("---\n")[1]
+    path.write_text("---\n" + front + "---\n\n## Information\n\n" + body, "utf-8")
+    if allow_raw_html:
+        council_file = council / "papers/council.yml"
+        council_file.write_text(council_file.read_text("utf-8") + "allow_raw_html: true\n", "utf-8")
+    result = check(council)
+    found = [(p.code, p.line) for p in result.problems.items if p.code == "PAP222" and p.file.endswith(f"{REPORT}.md")]
+    return found, result
+
+
+def body_line(council) -> int:
+    text = (council / "papers/meetings" / MEETING / f"{REPORT}.md").read_text("utf-8")
+    return text.split("\n").index("## Information") + 3
+
+
+@pytest.mark.parametrize("name", LEAKS)
+def test_a_marker_the_renderer_would_not_read_is_reported_at_its_line(minimal, name):
+    body, line = LEAKS[name]
+    found, result = report_problems(minimal, body)
+    assert ("PAP222", body_line(minimal) + line) in found, found
+
+
+def test_html_block_swallowing_the_marker_is_reported_when_raw_html_is_allowed(minimal):
+    found, _ = report_problems(minimal, "<div class=\"box\">\n::: exempt\nSECRET\n:::\n", allow_raw_html=True)
+    assert ("PAP222", body_line(minimal) + 1) in found
+
+
+def test_the_same_html_is_no_problem_when_raw_html_is_not_allowed(minimal):
+    """Without raw HTML the parser reads the marker as a block, and the passage is withheld."""
+    found, result = report_problems(minimal, "<div class=\"box\">\n::: exempt\nSECRET\n:::\n")
+    assert found == []
+    folder = result.archive.meetings[MEETING]
+    item = next(i for i in agenda_items(result.archive, folder) if i.report and i.report.id == REPORT)
+    assert "SECRET" not in str(render_report(result.archive, folder, item, item.report))
+    assert "SECRET" in str(render_report(result.archive, folder, item, item.report, confidential=True))
+
+
+@pytest.mark.parametrize("part", ["purpose", "comment"])
+def test_markers_in_the_purpose_and_comments_are_checked_too(minimal, part):
+    path = minimal / "papers/meetings" / MEETING / f"{REPORT}.md"
+    text = path.read_text("utf-8")
+    if part == "purpose":
+        text = text.replace("purpose: To seek approval of the internal audit plan for 2026/27.", "purpose: |\n  To seek approval.\n\n  ::: Exempt\n  SECRET\n  :::")
+    else:
+        text = text.replace("text: The committee may approve the plan.}", "text: \"::: exempt:\\nSECRET\\n:::\"}")
+    path.write_text(text, "utf-8")
+    result = check(minimal)
+    found = [p for p in result.problems.items if p.code == "PAP222"]
+    assert found and all(p.file.endswith(f"{REPORT}.md") for p in found)
+    key = "purpose:" if part == "purpose" else "  constitutional:"
+    assert found[0].line == next(n for n, line in enumerate(text.split("\n"), start=1) if line.startswith(key))
+
+
+@pytest.mark.parametrize("body", [":::exempt\nSECRET\n:::\n", "- ::: exempt\n  SECRET\n  :::\n", "> ::: exempt\n> SECRET\n> :::\n", ":::: exempt\n::: resolved 2026/001\n1. SECRET\n:::\n::::\n"])
+def test_blocks_the_parser_reads_are_no_problem_and_are_withheld(minimal, body):
+    found, result = report_problems(minimal, body)
+    assert found == []
+    folder = result.archive.meetings[MEETING]
+    item = next(i for i in agenda_items(result.archive, folder) if i.report and i.report.id == REPORT)
+    assert "SECRET" not in str(render_report(result.archive, folder, item, item.report))
+    assert "SECRET" in str(render_report(result.archive, folder, item, item.report, confidential=True))
