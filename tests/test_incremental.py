@@ -73,3 +73,20 @@ def test_full_option_rebuilds_everything(example):
     assert len(rebuilt_meetings(again.stderr)) == 11
     shutil.rmtree(example / ".papers-cache")
     assert run_papers("build", str(example), "--no-packs").returncode == 0
+
+
+def test_an_appendix_in_a_hidden_folder_made_exempt_leaves_the_site(minimal):
+    meeting = minimal / "papers/meetings/2026-04-14-audit"
+    hidden = meeting / ".appendices"
+    hidden.mkdir()
+    (meeting / "04-internal-audit-plan/appendix-a.md").rename(hidden / "appendix-a.md")
+    report = meeting / "04-internal-audit-plan.md"
+    report.write_text(report.read_text("utf-8").replace("04-internal-audit-plan/appendix-a.md", ".appendices/appendix-a.md"), "utf-8")
+    assert run_papers("build", str(minimal), "--no-packs").returncode == 0
+    page = minimal / "site/meetings/2026-04-14-audit/04-internal-audit-plan/index.html"
+    assert "housing rents" in page.read_text("utf-8")
+
+    appendix = hidden / "appendix-a.md"
+    appendix.write_text(appendix.read_text("utf-8").replace("Payroll, procurement and housing rents.", "Payroll.\n\n::: exempt\nHousing rents.\n:::\n"), "utf-8")
+    assert run_papers("build", str(minimal), "--no-packs").returncode == 0
+    assert not [p for p in (minimal / "site").rglob("*") if p.is_file() and b"ousing rents" in p.read_bytes()]

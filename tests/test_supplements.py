@@ -60,3 +60,18 @@ def test_minutes_show_whether_they_are_approved(built_example):
     assert pending == "Draft minutes: to be approved at the meeting on Tuesday 8 December 2026."
     item = content(page(site, MEETING)).xpath("//li[@id='item-1']/a")[0]
     assert item.get("href") == "../2026-09-22-resources/minutes/"
+
+
+def test_a_report_revised_on_a_later_day_waits_for_its_supplement(minimal):
+    report = minimal / "papers/meetings/2026-04-14-audit/04-internal-audit-plan.md"
+    revision = "revised: {date: 2026-12-01, reason: The audit days changed after the agenda went out.}"
+    text_ = report.read_text("utf-8").replace("background_papers: []", f"background_papers: []\n{revision}")
+    report.write_text(text_.replace("The plan covers twelve audits.", "The plan covers fourteen audits."), "utf-8")
+    result = run_papers("build", str(minimal))
+    assert result.returncode == 0, result.stderr
+    site = minimal / "site"
+    published = [p for p in site.rglob("*") if p.is_file() and b"fourteen audits" in p.read_bytes()]
+    assert published == [], "the revised text went out before its date"
+    assert not (site / "meetings/2026-04-14-audit/supplement-1.pdf").exists()
+    assert not any("fourteen audits" in t for t in pages_text(site / "meetings/2026-04-14-audit/agenda-pack.pdf"))
+    assert not (site / "meetings/2026-04-14-audit/04-internal-audit-plan").exists()

@@ -6,6 +6,7 @@ import json
 import sys
 import tempfile
 import traceback
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -101,10 +102,10 @@ def _plural(count: int, word: str) -> str:
 
 @main.command("build")
 @DIR_ARG
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to write the site (default: DIR/site).")
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to write the site (default: mkdocs.yml's site_dir, or DIR/site).")
 @click.option("--drafts", is_flag=True, default=None, help="Include drafts and unpublished agendas; every page then says DRAFT.")
 @click.option("--no-packs", "no_packs", is_flag=True, default=None, help="Build the website only, without PDF agenda packs.")
-@click.option("--packs-only", is_flag=True, help="Build the PDF agenda packs only, not the website.")
+@click.option("--packs-only", is_flag=True, help="Build the PDF agenda packs only, into the existing site, not the website.")
 @click.option("--pdf-engine", type=click.Choice(["weasyprint", "wkhtmltopdf"]), default=None, help="The engine that lays out the PDFs (default: mkdocs.yml's setting, or weasyprint).")
 @click.option("--full", is_flag=True, help="Render every page and PDF again instead of only what changed.")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages too.")
@@ -112,15 +113,14 @@ def build_command(directory: Path, site_dir: Path | None, drafts: bool, no_packs
     """Check the papers in DIR, then build the website and the agenda packs.
 
     Errors in the papers stop the build (the published site is left as it was);
-    warnings are shown and the build goes on.
+    warnings are shown and the build goes on. One build of a council runs at a
+    time: a second waits for the first to finish.
     """
     from committee_papers.check import check
-    from committee_papers import mkdocs_runner
+    from committee_papers.timing import phase
 
     if no_packs and packs_only:
         raise click.UsageError("--no-packs and --packs-only cannot be used together")
-    from committee_papers.timing import phase
-
     with phase("check"):
         result = check(directory, use_cache=not packs_only, refresh=full)
     for problem in result.problems.sorted():
@@ -128,57 +128,76 @@ def build_command(directory: Path, site_dir: Path | None, drafts: bool, no_packs
     if result.problems.errors:
         click.echo(f"\nThe build stopped: {_plural(len(result.problems.errors), 'error')} in the papers. The published site was not changed.", err=True)
         sys.exit(1)
-    if packs_only:
-        from committee_papers.packs.build import build_packs_only
+    packs = None if no_packs is None else not no_packs
+    with _build_failures():
+        from committee_papers.adapter import config as mkdocs_config
+        from committee_papers.adapter import run
+        from committee_papers.adapter.logs import quiet_mkdocs
+        from committee_papers.packs.build import rich_progress
+        from committee_papers.pipeline.lock import build_lock
+        from committee_papers.pipeline.options import resolve_options
+        from committee_papers.pipeline.packs_only import build_packs_only
+        from committee_papers.publication import build_date
 
-        try:
-            written = build_packs_only(result, directory, site_dir=site_dir, engine=pdf_engine or "weasyprint")
-        except Exception as exc:
-            _stop_on_template_problem(exc, result)
-            raise
-        click.echo(f"Built {_plural(written, 'agenda pack')}.")
-        return
-    mkdocs_runner.quiet_mkdocs(verbose)
-    try:
-        out = mkdocs_runner.build(
-            directory, result, site_dir=site_dir, drafts=drafts, packs=None if no_packs is None else not no_packs,
-            pdf_engine=pdf_engine, incremental=not full,
-        )
-    except mkdocs_runner.BuildFailed as exc:
-        click.echo(f"The build failed: {exc}\nThe published site was not changed.", err=True)
-        sys.exit(1)
+        quiet_mkdocs(verbose)
+        with mkdocs_config.mkdocs_config(directory, site_dir) as config:
+            settings = mkdocs_config.settings_of(config, mkdocs_config.plugin_of(config).config)
+            options = resolve_options(
+                directory, settings, today=build_date(), site_dir=site_dir, drafts=drafts, packs=packs,
+                pages=not packs_only, pdf_engine=pdf_engine, incremental=not full,
+            )
+            with build_lock(options.root, _say):
+                if packs_only:
+                    written = build_packs_only(options, result, _say, rich_progress())
+                    click.echo(f"Built {_plural(written, 'agenda pack')}.")
+                    return
+                out = run.build(config, options, result)
     click.echo(f"Built the site in {out}.")
 
 
-def _stop_on_template_problem(error: Exception, result) -> None:
-    """A council template that fails is told as a problem in the papers (PAP306); anything else is left to raise."""
-    from committee_papers.render.environment import template_problem
+def _say(message: str) -> None:
+    click.echo(message, err=True)
 
-    problem = template_problem(error, result.archive.root, result.archive.templates)
-    if problem is not None:
-        click.echo(problem.to_text() + "\n\nThe packs stopped there; the packs of meetings already done were written.", err=True)
+
+@contextmanager
+def _build_failures():
+    """A build refused or failed is told plainly, and the published site was not changed."""
+    from committee_papers.adapter.config import ConfigFailed
+    from committee_papers.adapter.run import BuildFailed
+    from committee_papers.pipeline.options import BuildRefused
+
+    try:
+        yield
+    except BuildRefused as exc:
+        click.echo(f"{exc.problem.to_text()}\n\nThe build stopped. The published site was not changed.", err=True)
+        sys.exit(1)
+    except (BuildFailed, ConfigFailed) as exc:
+        click.echo(f"The build failed: {exc}\nThe published site was not changed.", err=True)
         sys.exit(1)
 
 
 @main.command("serve")
 @DIR_ARG
-@click.option("--drafts", is_flag=True, help="Include drafts and unpublished agendas.")
-@click.option("--host", default="127.0.0.1", show_default=True, help="The address to serve on.")
+@click.option("--drafts", is_flag=True, default=None, help="Include drafts and unpublished agendas.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to serve on (127.0.0.1: this computer only).")
 @click.option("--port", default=8000, show_default=True, type=int, help="The port to serve on.")
-def serve_command(directory: Path, drafts: bool, host: str, port: int) -> None:
-    """Serve the site of DIR with live reload while you edit papers or templates."""
+def serve_command(directory: Path, drafts: bool | None, host: str, port: int) -> None:
+    """Serve the site of DIR with live reload while you edit papers or templates.
+
+    Pages come first; the PDFs follow in the background. Nothing is written to
+    the site folder. It prints the address, and a line each time it has rebuilt.
+    """
     from committee_papers.check import check
-    from committee_papers import mkdocs_runner
 
     result = check(directory)
     for problem in result.problems.sorted():
         click.echo(problem.to_text(), err=True)
-    mkdocs_runner.quiet_mkdocs(False)
-    try:
-        mkdocs_runner.serve(directory, result, drafts=drafts, host=host, port=port)
-    except mkdocs_runner.BuildFailed as exc:
-        click.echo(f"The site could not be served: {exc}", err=True)
-        sys.exit(1)
+    with _build_failures():
+        from committee_papers.adapter import serve
+
+        serve.serve(directory, result, drafts=drafts, host=host, port=port, say=_say)
+
+
 from committee_papers.cli_authoring import register as _register_authoring  # noqa: E402
 _register_authoring(main)
 from committee_papers.cli_council import register as _register_council  # noqa: E402

@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from committee_papers import __version__
@@ -32,13 +33,42 @@ def digest(*parts) -> str:
 
 
 def tree_digest(folder: Path) -> str:
-    """Every file under `folder` (names and bytes), so any edit, addition or removal shows."""
+    """Every file under `folder` (names and bytes), so any edit, addition or removal shows.
+
+    Hidden files and folders count too: a report may name an appendix inside one.
+    """
     hasher = hashlib.blake2b(digest_size=16)
     if folder.is_dir():
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
+            if path.is_file():
                 hasher.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
                 hasher.update(path.read_bytes())
+    return hasher.hexdigest()
+
+
+DEPENDENCIES = ("markdown-it-py", "mdit-py-plugins", "Jinja2", "mkdocs", "mkdocs-material", "weasyprint", "pypdf", "pdfkit", "nh3")
+
+
+@cache
+def code_digest() -> str:
+    """This tool's own code, templates and assets, and the versions of the libraries that shape its output.
+
+    A build made by other code (an upgrade, or a change to a built-in template)
+    never keeps pages or PDFs made by the old one.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    package = Path(__file__).resolve().parent
+    hasher = hashlib.blake2b(digest_size=16)
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            hasher.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+            hasher.update(path.read_bytes())
+    for name in DEPENDENCIES:
+        try:
+            hasher.update(f"{name}=={version(name)}".encode())
+        except PackageNotFoundError:
+            hasher.update(f"{name} missing".encode())
     return hasher.hexdigest()
 
 

@@ -51,6 +51,9 @@ class Publication:
         added = next((e.added for e in folder.meeting.agenda or [] if e.kind == "report" and e.report == report.id), None)
         if added is not None and added > self.today:
             return False
+        revised = report.report.revised
+        if revised is not None and revised.date > self.today:
+            return False  # the file holds the revised text, which goes out with its supplement, on its date
         return report.report.status != "draft"
 
     def date_reached(self, day: dt.date) -> bool:

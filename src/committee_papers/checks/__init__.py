@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from committee_papers.checks import accessibility, agendas, appendices, content, minutes, names, people, references, statutory, templates, unfinished
+from committee_papers.checks import (
+    accessibility, agendas, appendices, consistency, content, minutes, names, people, references, statutory, templates, unfinished,
+)
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
 
@@ -12,10 +14,12 @@ from committee_papers.problems import Problems
 CHECKS = [
     references.check_people_file,
     references.check_committees,
+    consistency.check_committee_parents,
     references.check_meeting_folders,
     references.check_report_people,
     people.check_councillors,
     agendas.check_agendas,
+    consistency.check_single_entries,
     agendas.check_required_comments,
     appendices.check_appendices,
     minutes.check_minutes,
@@ -30,6 +34,7 @@ CHECKS = [
     statutory.check_comments,
     statutory.check_resolutions,
     statutory.check_attendance,
+    consistency.check_attendance_lists,
     unfinished.check_unpublished,
     names.check_inline_people,
 ]

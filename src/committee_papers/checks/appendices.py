@@ -33,6 +33,15 @@ def resolve_inside(folder: Path, relative: str) -> Path | None:
     return target
 
 
+def backslashed(path: str, file: Path, line: int, column: int, problems: Problems) -> bool:
+    """A path written the Windows way, which works in no web address: reported (PAP016)."""
+    if "\\" not in path and "%5c" not in path.lower():  # (a Markdown link's address arrives %-encoded)
+        return False
+    problems.add("PAP016", file, line, column, f"the path `{path}` is written with backslashes",
+                 f"write it with forward slashes: {path.replace(chr(92), '/')}")
+    return True
+
+
 def check_appendices(archive: Archive, problems: Problems, today=None) -> None:
     for folder in archive.meetings.values():
         _check_shared_exempt_files(folder, problems)
@@ -41,6 +50,8 @@ def check_appendices(archive: Archive, problems: Problems, today=None) -> None:
                 continue
             for index, appendix in enumerate(report.report.appendices):
                 line, column = value(report.doc, "appendices", index, "file")
+                if backslashed(appendix.file, report.path, line, column, problems):
+                    continue
                 target = resolve_inside(folder.path, appendix.file)
                 if target is None:
                     problems.add(

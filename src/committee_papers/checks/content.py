@@ -11,9 +11,8 @@ from markdown_it.common.html_re import HTML_TAG_RE
 
 from committee_papers.checks.blocks import check_block_markers
 from committee_papers.checks.accessibility import check_tokens
-from committee_papers.checks.appendices import real_path, resolve_inside
-from committee_papers.checks.locate import value
-from committee_papers.checks.locate import did_you_mean
+from committee_papers.checks.appendices import backslashed, real_path, resolve_inside
+from committee_papers.checks.locate import did_you_mean, value
 from committee_papers.checks.style_layout import check_layout, check_unused_templates, difflib_close
 from committee_papers.house_style import ALIASES, available_styles, find_style
 from committee_papers.model.archive import Archive, ReportFile
@@ -143,10 +142,13 @@ def _find(report_file: ReportFile, map_: list[int] | None, text: str) -> tuple[i
 
 def find_in(lines: list[str], first_line: int, map_: list[int] | None, text: str) -> tuple[int, int]:
     """The line and column of `text` within a token's lines (its first line if not found)."""
+    from urllib.parse import unquote
+
     start, end = (map_ or [0, 1])[0], (map_ or [0, 1])[1]
-    for offset in range(start, min(end, len(lines))):
-        if text in lines[offset]:
-            return first_line + offset, lines[offset].index(text) + 1
+    for written in dict.fromkeys((text, unquote(text))):  # a link's address arrives %-encoded
+        for offset in range(start, min(end, len(lines))):
+            if written in lines[offset]:
+                return first_line + offset, lines[offset].index(written) + 1
     return first_line + start, 1
 
 
@@ -158,7 +160,7 @@ def _raw_html(archive: Archive, report_file: ReportFile, parsed: ParsedReport, p
         return
     for token in parsed.body.tokens:
         found = any(c.type == "text" and _has_tag(c.content) for c in token.children or [])
-        if found and token.map:
+        if found and token.map and _has_tag(_unescaped(report_file.body, token.map)):
             problems.add(
                 "PAP302",
                 report_file.path,
@@ -167,6 +169,11 @@ def _raw_html(archive: Archive, report_file: ReportFile, parsed: ParsedReport, p
                 "this line has HTML, which will be shown as plain text rather than as HTML",
                 "use Markdown instead, or ask for `allow_raw_html: true` in council.yml",
             )
+
+
+def _unescaped(body: str, map_: list[int]) -> str:
+    """A token's source lines without backslash escapes: `\\<b\\>` is text the author escaped, not HTML."""
+    return re.sub(r"\\.", "", "\n".join(body.split("\n")[map_[0] : map_[1]]))
 
 
 def _has_tag(text: str) -> bool:
@@ -203,6 +210,8 @@ def check_links(
             if not local:
                 continue
             line, column = find_in(lines, first_line, token.map, target)
+            if backslashed(local, path, line, column, problems):
+                continue
             resolved = resolve_inside(folder, local)
             if resolved is None:
                 problems.add(

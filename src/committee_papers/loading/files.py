@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,13 +15,25 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
+def is_regular_file(path: Path) -> bool:
+    """A file whose bytes can be read to the end: not a folder, pipe, device or broken link."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def read_text(path: Path, problems: Problems, limit: int = MAX_TEXT_BYTES) -> str | None:
     """The file's text, or None after reporting why it cannot be read."""
     if path.is_dir():
         problems.add("PAP003", path, 1, 1, f"`{path.name}` is a folder, but a file is expected here")
         return None
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a pipe or device would never finish reading
+            problems.add("PAP003", path, 1, 1, f"`{path.name}` is not an ordinary file", "replace it with the file itself")
+            return None
+        size = status.st_size
         if size > limit:
             problems.add(
                 "PAP002",
@@ -85,6 +98,16 @@ def split_front_matter(text: str, path: Path, problems: Problems) -> FrontMatter
             )
     problems.add("PAP007", path, 1, 1, "the front matter opened on line 1 is never closed with a line `---`")
     return None
+
+
+def inside(path: Path, folder: Path, problems: Problems) -> bool:
+    """Whether `path` (a symbolic link, perhaps) really is inside `folder`; if not, the problem is reported."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a link that loops
+        problems.add("PAP011", path, 1, 1, f"`{path.name}` is a link to somewhere outside the papers folder, so it is not read")
+        return False
 
 
 def check_name(path: Path, problems: Problems) -> bool:

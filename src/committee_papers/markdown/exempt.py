@@ -23,6 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from committee_papers.adapter import mdit
 from committee_papers.markdown import containers
 
 OPEN, CLOSE = "container_exempt_open", "container_exempt_close"
@@ -50,7 +51,7 @@ def mark_passages(state: StateCore) -> None:
 
 def exempt_footnotes(state: StateCore) -> None:
     """Note which footnotes belong to exempt passages, before the footnote plugin moves them to the end."""
-    data = state.env.get("footnotes")
+    data = mdit.footnotes(state.env)
     if not data:
         return
     found: set[int] = set()
@@ -58,11 +59,11 @@ def exempt_footnotes(state: StateCore) -> None:
         if not token.meta.get("exempt"):
             continue
         if token.type == "footnote_reference_open":
-            number = data.get("refs", {}).get(":" + token.meta.get("label", ""), -1)
+            number = mdit.labelled_footnote(data, token.meta.get("label", ""))
             if number >= 0:
                 found.add(number)
         for child in token.children or []:
-            if child.type == "footnote_ref" and "label" not in data.get("list", {}).get(child.meta.get("id"), {"label": ""}):
+            if child.type == "footnote_ref" and mdit.inline_footnote(data, child.meta.get("id")):
                 found.add(child.meta["id"])  # an inline footnote, `^[...]`, written in the passage
     state.env["exempt_footnotes"] = found
 

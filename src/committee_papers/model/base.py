@@ -32,6 +32,8 @@ def _date(value: Any) -> Any:
 
 
 def _time(value: Any) -> Any:
+    if isinstance(value, bool):  # YAML reads `yes`, `on` and `true` as true, which Python counts as the number 1
+        raise PydanticCustomError("time_invalid", "`{value}` is not a time of day", {"value": str(value).lower()})
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
     if isinstance(value, int) and 0 <= value <= 2359 and value % 100 < 60:
@@ -40,6 +42,15 @@ def _time(value: Any) -> Any:
         hours, minutes = value.strip().split(":")
         return f"{int(hours):02d}:{minutes}"
     raise PydanticCustomError("time_invalid", "`{value}` is not a time of day", {"value": str(value)})
+
+
+def _whole_number(value: Any) -> Any:
+    if isinstance(value, bool):  # never 1 for `true`
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
 
 
 def _false_is_none(value: Any) -> Any:
@@ -84,7 +95,7 @@ PersonRef = Annotated[
 class Exempt(StrictModel):
     """Why a paper is exempt from publication (Schedule 12A paragraphs)."""
 
-    paragraphs: Annotated[list[int], Field(min_length=1)]
+    paragraphs: Annotated[list[WholeNumber], Field(min_length=1)]
     reason: str | None = None
     public_interest: str | None = None
     title_exempt: bool = False

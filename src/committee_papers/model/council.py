@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Annotated, Any, Literal
 
@@ -15,7 +16,10 @@ _MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 
 def _month_day(value: Any) -> Any:
     if isinstance(value, str) and _MONTH_DAY.match(value.strip()):
-        return value.strip()
+        month, day = (int(part) for part in value.strip().split("-"))
+        if day <= calendar.monthrange(2000, month)[1]:  # a leap year: 02-29 is a day some years have
+            return value.strip()
+        raise PydanticCustomError("month_day_invalid", "`{value}` is not a day of the year", {"value": str(value)})
     raise PydanticCustomError("month_day_invalid", "`{value}` is not a month and day written MM-DD", {"value": str(value)})
 
 

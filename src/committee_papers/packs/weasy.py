@@ -9,6 +9,7 @@ import weasyprint
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 
+from committee_papers.adapter.pdf import add_object
 from committee_papers.packs.document import PackDocument
 from committee_papers.packs.fetcher import PapersURLFetcher
 from committee_papers.packs.tagging import scope_header_cells
@@ -62,7 +63,7 @@ def _form(writer: PdfWriter, source: PageObject):
             NameObject("/Resources"): source["/Resources"].clone(writer) if "/Resources" in source else DictionaryObject(),
         }
     )
-    return writer._add_object(form)
+    return add_object(writer, form)
 
 
 def lay_in_appendices(writer: PdfWriter, document: PackDocument, pages_of: dict[str, int]) -> None:
@@ -96,5 +97,5 @@ def lay_in_appendices(writer: PdfWriter, document: PackDocument, pages_of: dict[
         save.set_data(b"q\n")
         restore.set_data(b"\nQ\n")  # the page's own drawing may leave its coordinates flipped
         page[NameObject("/Contents")] = ArrayObject(
-            [writer._add_object(save), *streams, writer._add_object(restore), writer._add_object(drawing)]
+            [add_object(writer, save), *streams, add_object(writer, restore), add_object(writer, drawing)]
         )

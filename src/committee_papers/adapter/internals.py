@@ -1,0 +1,35 @@
+"""The private names of dependencies the adapter uses, and the versions each was written against.
+
+When a dependency changes one, the adapter says so at once (`InternalChanged`)
+instead of building something silently wrong; `tests/adapter/test_internals.py`
+exercises each against the installed versions. Names that a public API could
+replace have been replaced (MkDocs' `_build_page`, patching `File.is_modified`,
+Python-Markdown's table-of-contents tokens).
+"""
+
+from __future__ import annotations
+
+INTERNALS = {
+    "pypdf PdfWriter._add_object": ("pypdf", "4.3-7.1", "adapter/pdf.py: a Form XObject and content streams added as indirect objects"),
+    "Material search plugin search_index.entries": ("mkdocs-material", "9.5-9.8", "adapter/material_search.py: search entries of pages a build keeps"),
+    "Material templates partials/nav.html, partials/nav-item.html": ("mkdocs-material", "9.5-9.8", "adapter/theme.py: the menu rendered once for pages outside it"),
+    "mdit-py-plugins footnote env: env['footnotes']['refs'] and ['list']": ("mdit-py-plugins", "0.4-0.5", "adapter/mdit.py: which footnotes an exempt passage owns"),
+}
+
+
+class InternalChanged(RuntimeError):
+    """A dependency no longer has an internal the adapter relies on: the adapter needs updating for that version."""
+
+    def __init__(self, name: str, detail: str = ""):
+        from importlib.metadata import PackageNotFoundError, version
+
+        package, written_for, _ = INTERNALS[name]
+        try:
+            installed = version(package)
+        except PackageNotFoundError:
+            installed = "not installed"
+        super().__init__(
+            f"committee-papers relies on {name} (written against {package} {written_for}); "
+            f"the installed {package} {installed} has changed it{': ' + detail if detail else ''}. "
+            "Install a version in the range, or update committee_papers/adapter."
+        )

@@ -1,0 +1,13 @@
+"""pypdf internals the packs need."""
+
+from __future__ import annotations
+
+from committee_papers.adapter.internals import InternalChanged
+
+
+def add_object(writer, obj):
+    """`obj` as an indirect object of `writer`: pypdf (4.3-7.1) has no public call for it, only `_add_object`."""
+    add = getattr(writer, "_add_object", None)
+    if add is None:
+        raise InternalChanged("pypdf PdfWriter._add_object")
+    return add(obj)

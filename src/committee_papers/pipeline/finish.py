@@ -1,0 +1,155 @@
+"""The steps after the pages: the site's other files, kept files, packs, search, publishing, the cache."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Callable
+
+from committee_papers import publish
+from committee_papers.incremental import BuildCache, link_or_copy
+from committee_papers.outputs.calendars import all_calendars, forward_plan_calendar
+from committee_papers.outputs.feed import atom_feed, forward_plan_feed
+from committee_papers.outputs.opendata import open_data
+from committee_papers.pages import urls
+from committee_papers.pages.documents import fill_sizes
+from committee_papers.pipeline.options import BuildRefused
+from committee_papers.pipeline.plan import Plan, search_shards
+from committee_papers.render.environment import template_problem
+from committee_papers.timing import phase
+
+CSS = "assets/committee-papers.css"
+SCRIPTS = ("assets/register-filter.js",)  # loaded only by the pages that use them
+Say = Callable[[str], None]
+
+
+def build_folder(plan: Plan) -> Path:
+    """Where this build writes: a fresh folder beside the site, swapped in at the end (`atomic`), or the site itself."""
+    if plan.options.atomic and not plan.options.serving:
+        return publish.staging_dir(plan.options.site_dir)
+    return plan.options.site_dir
+
+
+def site_files(plan: Plan) -> dict[str, bytes]:
+    """The calendars, the feed, the open data and our stylesheet: every file that is not a page."""
+    with phase("calendars, feed, open data"):
+        known = {mid: plan.records[mid].event.encode("utf-8") for mid in plan.fresh if plan.records[mid].event}
+        calendars, events = all_calendars(plan.site, known)
+        for mid, text in events.items():
+            plan.records[mid].event = text.decode("utf-8")
+        files = {
+            **calendars, urls.feed(): atom_feed(plan.site), **open_data(plan.site),
+            urls.forward_plan_feed(): forward_plan_feed(plan.site), urls.forward_plan_calendar(): forward_plan_calendar(plan.site),
+        }
+    for asset in (CSS, *SCRIPTS):
+        files[asset] = resources.files("committee_papers").joinpath(asset).read_bytes()
+    return files
+
+
+@contextmanager
+def council_templates(archive):
+    """A council template that fails while rendering is the council's problem, told as one (PAP306), not our bug."""
+    try:
+        yield
+    except BuildRefused:
+        raise
+    except Exception as error:  # a filter given the wrong kind of value raises plain Python errors too
+        problem = template_problem(error, archive.root, archive.templates)
+        if problem is None:
+            raise
+        raise BuildRefused(problem) from None
+
+
+def link_kept(plan: Plan, target: Path) -> None:
+    """The files of unchanged meetings, linked from the published site into the new one."""
+    site_dir = plan.options.site_dir
+    if target == site_dir:
+        return
+    with phase("link kept files"):
+        for mid in plan.fresh:
+            for output in plan.records[mid].outputs:
+                link_or_copy(site_dir / output, target / output)
+
+
+def make_packs(plan: Plan, target: Path, say: Say, progress=None) -> None:
+    """Every changed meeting's PDFs; the members' packs go to the confidential folder, replaced as a whole."""
+    from committee_papers.packs.build import build_all_packs
+
+    options = plan.options
+    warn_engine(options.pdf_engine, say)
+    keep = {mid: record.confidential for mid, record in plan.records.items() if mid in plan.fresh and record.packs}
+    with phase("packs"), council_templates(plan.archive):
+        results = build_all_packs(plan.site, target, options.confidential_dir, engine=options.pdf_engine, progress=progress, keep=keep)
+    for done in results:
+        record = plan.records[done.meeting]
+        record.outputs += [f for f in done.site if f not in record.outputs]
+        record.confidential = done.confidential
+    for record in plan.records.values():
+        record.packs = True
+
+
+def warn_engine(engine: str, say: Say) -> None:
+    if engine != "wkhtmltopdf":
+        return
+    from committee_papers.packs.wkhtml import limitations
+
+    for missing in limitations():
+        say(f"packs made with wkhtmltopdf: {missing}. Use the default engine, WeasyPrint, for packs that have them.")
+
+
+def write_sizes(plan: Plan, target: Path) -> None:
+    """The sizes of the packs and report PDFs, written into the pages that offer them (now they exist)."""
+    with phase("file sizes"):
+        changed = [out for mid, record in plan.records.items() if mid not in plan.fresh for out in record.outputs if out.endswith(".html")]
+        fill_sizes(target, changed)
+
+
+class SearchFailed(Exception):
+    pass
+
+
+def index_search(plan: Plan, target: Path, page_files: list[str]) -> None:
+    """The Pagefind index, in shards of years; shards whose meetings are unchanged are linked from the last build."""
+    from committee_papers.outputs.search import SearchIndexError, build_search, year_of
+
+    groups = search_shards(plan.site)
+    years = {year for group in groups.values() for year in group}
+    changed_years = {year_of(view.id) for view in plan.site.meetings if view.id not in plan.fresh}
+    keep = {name for name, group in groups.items() if not changed_years & set(group)}
+    general = [path for path in page_files if not (path.startswith("meetings/") and path[9:13] in years and path[13:14] == "-")]
+    with phase("pagefind"):
+        try:
+            build_search(target, general, groups, keep, plan.options.site_dir if plan.fresh else None)
+        except SearchIndexError as exc:
+            raise SearchFailed(f"Pagefind could not index the site: {exc}") from None
+
+
+def publish_site(plan: Plan, target: Path) -> None:
+    if target != plan.options.site_dir:
+        with phase("publish"):
+            publish.swap_into_place(target, plan.options.site_dir)
+
+
+def save_cache(plan: Plan) -> None:
+    with phase("save the cache"):
+        BuildCache(plan.options.root, plan.options.site_dir).save(plan.global_digest, plan.records)
+
+
+def finish(plan: Plan, target: Path, page_files: list[str], say: Say, progress=None) -> None:
+    """After the pages are in `target`: kept files, packs, search; then the site goes live and the cache is saved."""
+    link_kept(plan, target)
+    if plan.options.packs:
+        make_packs(plan, target, say, progress)
+    write_sizes(plan, target)
+    if plan.options.search == "pagefind":
+        index_search(plan, target, page_files)
+    publish_site(plan, target)
+    if not plan.options.serving:  # a served site lives in a temporary folder: nothing to keep it for
+        save_cache(plan)
+
+
+def abandon(plan: Plan, target: Path) -> None:
+    """A failed build: its half-built folder goes; the published site stays as it was."""
+    if target != plan.options.site_dir:
+        publish.discard(target)

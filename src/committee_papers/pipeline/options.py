@@ -1,0 +1,163 @@
+"""What a build is asked to do: one options object, settled once from mkdocs.yml and the command line.
+
+The settings come from two places only: the plugin's options in the council's
+mkdocs.yml (or none, when there is no mkdocs.yml) and the command line, which
+wins where it says something. Folders are resolved here, once: a relative
+`confidential_dir` is inside the council folder, whichever folder the command
+runs from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from committee_papers.problems import Problem, registry
+
+ENGINES = ("weasyprint", "wkhtmltopdf")
+SEARCHES = ("pagefind", "material")
+
+
+class BuildRefused(Exception):
+    """A build that must not start, told as a located problem (a PAP6xx code)."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.to_text())
+        self.problem = problem
+
+
+def refuse(code: str, where: str, line: int = 1, column: int = 1, *, message: str, hint: str | None = None) -> BuildRefused:
+    entry = registry()[code]
+    return BuildRefused(Problem(where, line, column, code, message, entry.hint if hint is None else hint, entry.severity))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The plugin's options as a council wrote them in mkdocs.yml (None: not written)."""
+
+    drafts: bool | None = None
+    packs: bool | None = None
+    pdf_engine: str | None = None
+    confidential_dir: str | None = None
+    atomic: bool | None = None
+    search: str | None = None
+    site_dir: str | None = None  # already absolute: MkDocs resolves it against mkdocs.yml's folder
+    config_file: Path | None = None  # the mkdocs.yml they came from, to point at in an error
+    material_search: bool = False  # Material's own search plugin is listed in mkdocs.yml
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    root: Path  # the council folder (papers/ and templates/ inside it)
+    site_dir: Path
+    confidential_dir: Path
+    today: dt.date
+    drafts: bool = False
+    packs: bool = True
+    pages: bool = True  # False for `--packs-only`
+    pdf_engine: str = "weasyprint"
+    atomic: bool = True
+    search: str = "pagefind"
+    incremental: bool = True
+    parallel: bool = True
+    serving: bool = False
+    config_file: Path | None = None
+    sources: dict[str, str] = field(default_factory=dict, compare=False)  # where each folder setting came from
+
+    def with_(self, **changes: Any) -> "BuildOptions":
+        return replace(self, **changes)
+
+
+def resolve_options(
+    root: Path,
+    settings: Settings,
+    *,
+    today: dt.date,
+    site_dir: Path | None = None,
+    drafts: bool | None = None,
+    packs: bool | None = None,
+    pages: bool = True,
+    pdf_engine: str | None = None,
+    incremental: bool = True,
+    serving: bool = False,
+) -> BuildOptions:
+    """The build's options: the command line's where given, else mkdocs.yml's, else the defaults."""
+    root = root.resolve()
+    drafts = _first(drafts, settings.drafts, False)
+    config = str(settings.config_file.name) if settings.config_file else "mkdocs.yml"
+    sources = {"site_dir": "--site-dir" if site_dir else config, "confidential_dir": config}
+    if site_dir is not None:
+        site = site_dir.resolve()
+    elif settings.site_dir:
+        site = Path(settings.site_dir).resolve()
+    else:
+        site = root / "site"
+    if settings.confidential_dir:
+        given = Path(settings.confidential_dir).expanduser()
+        confidential = (given if given.is_absolute() else root / given).resolve()
+    else:
+        confidential = root / ("confidential-drafts" if drafts else "confidential")
+        sources["confidential_dir"] = "the default members' folder"
+    search = settings.search or ("material" if settings.material_search else "pagefind")
+    options = BuildOptions(
+        root=root,
+        site_dir=site,
+        confidential_dir=confidential,
+        today=today,
+        drafts=drafts,
+        packs=_first(packs, settings.packs, True),
+        pages=pages,
+        pdf_engine=_first(pdf_engine, settings.pdf_engine, "weasyprint"),
+        atomic=_first(None, settings.atomic, True),
+        search=search,
+        incremental=incremental,
+        serving=serving,
+        config_file=settings.config_file,
+        sources=sources,
+    )
+    check_folders(options)
+    return options
+
+
+def _first(*values):
+    return next(v for v in values if v is not None)
+
+
+def _overlap(a: Path, b: Path) -> bool:
+    return a == b or a in b.parents or b in a.parents
+
+
+def _where(options: BuildOptions, setting: str) -> tuple[str, int, int]:
+    """The file, line and column a folder setting was written at (the command line: line 1)."""
+    source = options.sources.get(setting, "mkdocs.yml")
+    if options.config_file is not None and source == options.config_file.name:
+        try:
+            lines = options.config_file.read_text("utf-8").splitlines()
+        except OSError:
+            lines = []
+        for number, text in enumerate(lines, start=1):
+            if text.lstrip().startswith(f"{setting}:"):
+                return source, number, len(text) - len(text.lstrip()) + 1
+    return source, 1, 1
+
+
+def check_folders(options: BuildOptions) -> None:
+    """Refuse folders that would publish the members' packs, or overwrite the council's own files."""
+    root, site, members = options.root, options.site_dir, options.confidential_dir
+    papers = root / "papers" if (root / "papers").is_dir() or not (root / "council.yml").exists() else root
+    for protected in (papers.resolve(), (root / "templates").resolve()):
+        for setting, name, folder in (("site_dir", "site", site), ("confidential_dir", "members' confidential", members)):
+            if _overlap(folder, protected):
+                raise refuse("PAP600", *_where(options, setting), message=f"the {name} folder {folder} would overwrite the council's own files in {protected}")
+    if _overlap(members, site):
+        if members in site.parents or members == site:
+            setting, message = "site_dir", f"the site folder {site} is inside the members' confidential folder {members}"
+        else:
+            setting, message = "confidential_dir", f"the members' confidential folder {members} is inside the site folder {site}"
+        raise refuse(
+            "PAP601",
+            *_where(options, setting),
+            message=message + ": the members' packs would be published, or lost when the site is replaced",
+        )

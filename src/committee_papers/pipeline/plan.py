@@ -1,0 +1,182 @@
+"""A build's plan: the public site, what changed since the last build, and the pages rendered for it.
+
+`plan_build` decides which meetings a build can keep from the previous one
+(their digests are unchanged and their files are still there) and renders the
+pages of the others. Everything after that (laying the pages into a theme,
+the packs, the search index, publishing) works from the plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from committee_papers.check import CheckResult
+from committee_papers.incremental import BuildCache, MeetingRecord, PageRecord, code_digest
+from committee_papers.pages.freshness import global_digest, meeting_digests
+from committee_papers.pages.parallel import render_meetings
+from committee_papers.pages.render import Asset, Page, PageRenderer
+from committee_papers.pages.site import Site, build_site
+from committee_papers.pipeline.options import BuildOptions
+from committee_papers.publication import Publication
+from committee_papers.timing import phase
+
+
+@dataclass
+class Plan:
+    options: BuildOptions
+    site: Site
+    global_digest: str = ""
+    pages: dict[str, Page] = field(default_factory=dict)  # rendered in this build, by source path
+    kept: dict[str, PageRecord] = field(default_factory=dict)  # pages of unchanged meetings, by source path
+    order: list[str] = field(default_factory=list)  # every generated page, in the same order whatever was kept
+    assets: list[Asset] = field(default_factory=list)
+    records: dict[str, MeetingRecord] = field(default_factory=dict)
+    fresh: set[str] = field(default_factory=set)  # meetings kept from the previous build
+    page_meeting: dict[str, str] = field(default_factory=dict)
+    search_entries: dict[str, list] = field(default_factory=dict)  # the theme's search entries made in this build, by page
+
+    @property
+    def archive(self):
+        return self.site.archive
+
+    def title_of(self, src_uri: str) -> tuple[str, str]:
+        known = self.pages.get(src_uri) or self.kept[src_uri]
+        return known.title, known.description
+
+
+def site_of(options: BuildOptions, result: CheckResult) -> Site:
+    return build_site(result.archive, Publication(today=options.today, drafts=options.drafts))
+
+
+def plan_build(options: BuildOptions, result: CheckResult, theme_settings: str = "") -> Plan:
+    """The site, and the pages of every meeting that changed since the last build into the same folder.
+
+    `theme_settings` is what the theme makes every page show (site name, menu,
+    theme options): when it changes, every page is laid out again.
+    """
+    plan = Plan(options=options, site=site_of(options, result))
+    with phase("render pages (core)"):
+        _render(plan, theme_settings)
+    return plan
+
+
+def _settings(options: BuildOptions, theme_settings: str) -> str:
+    return "\0".join([theme_settings, options.search, str(options.drafts), options.pdf_engine, code_digest()])
+
+
+def previous_records(options: BuildOptions, digest: str) -> dict[str, MeetingRecord]:
+    site_dir = options.site_dir
+    if not options.incremental or not site_dir.is_dir():
+        return {}
+    return BuildCache(options.root, site_dir).load(digest)
+
+
+def _still_there(options: BuildOptions, record: MeetingRecord) -> bool:
+    return all((options.site_dir / out).exists() for out in record.outputs) and all(
+        (options.confidential_dir / out).exists() for out in record.confidential
+    )
+
+
+def _render(plan: Plan, theme_settings: str) -> None:
+    site, options = plan.site, plan.options
+    renderer = PageRenderer(site)
+    plan.global_digest = global_digest(site, _settings(options, theme_settings))
+    digests = meeting_digests(site, plan.global_digest)
+    previous = previous_records(options, plan.global_digest)
+    plan.fresh = {
+        mid for mid, record in previous.items()
+        if digests.get(mid) == record.digest and _still_there(options, record) and (record.packs or not options.packs)
+    }
+    plan.pages = {page.src_uri: page for page in renderer.global_pages()}
+    if options.search == "pagefind":
+        search = renderer.search_page(list(search_shards(site)))
+        plan.pages[search.src_uri] = search
+    changed = [view for view in site.meetings if view.id not in plan.fresh]
+    rendered = render_meetings(renderer, changed, allow_fork=options.parallel and not options.serving)
+    plan.assets = list(renderer.assets)
+    plan.order = list(plan.pages)
+    for view in site.meetings:
+        if view.id in plan.fresh:
+            plan.records[view.id] = previous[view.id]
+            for uri, record in previous[view.id].pages.items():
+                plan.kept[uri] = record
+                plan.page_meeting[uri] = view.id
+                plan.order.append(uri)
+            continue
+        pages, assets = rendered[view.id]
+        plan.assets += assets
+        plan.records[view.id] = _record(plan, view.id, digests[view.id], pages, assets)
+
+
+def _record(plan: Plan, mid: str, digest: str, pages: list[Page], assets: list[Asset]) -> MeetingRecord:
+    record = MeetingRecord(digest=digest)
+    for page in pages:
+        plan.pages[page.src_uri] = page
+        plan.page_meeting[page.src_uri] = mid
+        plan.order.append(page.src_uri)
+        record.pages[page.src_uri] = PageRecord(page.title, page.description, [e.as_token() for e in page.toc])
+        record.outputs.append(output_path(page.url))
+    record.outputs += [asset.url for asset in assets]
+    return record
+
+
+def output_path(url: str) -> str:
+    """The file a page's URL is served from."""
+    return url + "index.html" if url.endswith("/") or not url else url
+
+
+def search_shards(site: Site) -> dict[str, list[str]]:
+    from collections import Counter
+
+    from committee_papers.outputs.search import shards, year_of
+
+    pages: Counter = Counter()
+    for view in site.meetings:
+        pages[year_of(view.id)] += 2 + len(view.folder.reports)
+    return shards(dict(pages))
+
+
+def record_search_entries(plan: Plan, src_uri: str, entries: list) -> None:
+    """Keep a page's search entries (made by the theme's search) for builds that keep the page."""
+    plan.search_entries[src_uri] = entries
+    meeting = plan.page_meeting.get(src_uri)
+    if meeting is not None and src_uri in plan.records[meeting].pages:
+        plan.records[meeting].pages[src_uri].search = entries
+
+
+def search_entries_in_order(plan: Plan, order: list[str]) -> list:
+    """Every page's search entries, kept or new, in the same order as a full build would make them."""
+    return [entry for uri in order for entry in (plan.kept[uri].search if uri in plan.kept else plan.search_entries.get(uri, []))]
+
+
+DRAFT_BANNER = '<p class="draft-banner" role="note">DRAFT: this site includes papers that are not yet published.</p>'
+
+
+def page_content(plan: Plan, html: str) -> str:
+    """A page's content as it goes into the theme's frame: marked as a draft, and as what Pagefind indexes."""
+    if plan.options.drafts:
+        html = DRAFT_BANNER + html
+    if plan.options.search == "pagefind":
+        html = f"<div data-pagefind-body>{html}</div>"
+    return html
+
+
+def menu(plan: Plan) -> list[tuple[str, object]]:
+    """The site's menu: (title, source path) or (title, [section index, (title, source path)...])."""
+    from committee_papers.pages import urls
+    from committee_papers.publication import year_label, year_slug
+
+    site = plan.site
+    committees = sorted(site.archive.committees.items(), key=lambda item: item[1].name)
+    entries: list[tuple[str, object]] = [
+        ("Home", "index.md"),
+        ("Committees", ["committees/index.md", *((c.name, urls.source_of(urls.committee(cid))) for cid, c in committees)]),
+        ("Meetings", ["meetings/index.md", *((year_label(y), urls.source_of(urls.year(year_slug(y)))) for y in site.years_of())]),
+        ("Decisions", "decisions/index.md"),
+        ("Forward plan", urls.source_of(urls.forward_plan())),
+        ("Councillors", "people/index.md"),
+        ("Calendars and data", "subscribe/index.md"),
+        ("Accessibility", "accessibility/index.md"),
+    ]
+    if plan.options.search == "pagefind":
+        entries.insert(1, ("Search", urls.source_of(urls.search())))
+    return entries

@@ -1,0 +1,66 @@
+"""Inputs that once hung or crashed `papers check` and `papers build` now finish, with located problems.
+
+A run still going after HANG seconds fails the test. That is a guard against a
+hang, not a speed target: before the fixes these inputs ran for hours (or for
+ever), and now they take a second or two. Speeds are measured by
+benchmarks/pathological.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+from conftest import run_papers
+
+HANG = 240
+FOLDER = "papers/meetings/2026-04-14-audit"
+REPORT = f"{FOLDER}/04-internal-audit-plan.md"
+
+
+def problems_of(result) -> set[str]:
+    return {f"{p['file']}:{p['line']}:{p['column']}: {p['code']}" for p in json.loads(result.stdout)}
+
+
+def test_a_line_of_spaces_in_a_report_and_the_minutes_is_read_once(minimal):
+    """A line of many spaces made a pattern try every split of them: minutes for 5,000 spaces, hours for 19,000."""
+    report = minimal / REPORT
+    report.write_text(report.read_text("utf-8") + "\n" + " " * 19_000 + "\n\nA paragraph after the spaces.\n", "utf-8")
+    minutes = minimal / "papers/meetings/2026-03-03-audit/minutes.md"
+    minutes.write_text(minutes.read_text("utf-8") + "\n" + " " * 19_000 + ":exempt\n", "utf-8")
+    result = run_papers("check", str(minimal), "--format", "json", give_up=HANG)
+    assert "Traceback" not in result.stderr
+    # the spaces before `:exempt` make it a misspelt block marker, told at its line
+    assert problems_of(result) == {"papers/meetings/2026-03-03-audit/minutes.md:26:1: PAP222"}
+
+
+def test_a_paragraph_label_after_a_long_run_of_spaces_is_found_at_once(minimal):
+    """`{#para:NAME}` was looked for from every position of the paragraph: hours for a paragraph of a million spaces."""
+    report = minimal / REPORT
+    text = report.read_text("utf-8").replace("The plan covers twelve audits. {#para:scope}", "The plan" + " " * 1_000_000 + "covers audits. {#para:scope}")
+    report.write_text(text, "utf-8")
+    result = run_papers("check", str(minimal), "--format", "json", give_up=HANG)
+    assert result.returncode == 0, result.stdout + result.stderr  # the label is still found: the reference to it resolves
+
+
+def test_a_pipe_named_like_a_report_is_reported_not_read(minimal):
+    """Reading a named pipe waits for a writer that never comes."""
+    os.mkfifo(minimal / FOLDER / "05-pipe.md")
+    os.mkfifo(minimal / "papers/meetings/2026-03-03-audit/notes.txt")  # an unknown file, whose warning's line was read
+    result = run_papers("check", str(minimal), "--format", "json", give_up=HANG)
+    assert problems_of(result) == {
+        f"{FOLDER}/05-pipe.md:1:1: PAP003",
+        "papers/meetings/2026-03-03-audit/notes.txt:1:1: PAP010",
+    }
+
+
+def test_a_meeting_in_the_last_hour_of_the_calendar_gets_a_calendar_event(minimal):
+    """9999-12-31 at 23:30 plus the default two hours is past the last date Python knows: the build crashed."""
+    folder = minimal / "papers/meetings/9999-12-31-audit"
+    folder.mkdir()
+    (folder / "meeting.yml").write_text('committee: audit\ndate: 9999-12-31\ntime: "23:30"\nstatus: scheduled\n', "utf-8")
+    result = run_papers("build", str(minimal), "--no-packs", give_up=HANG)
+    assert result.returncode == 0, result.stderr
+    calendar = (minimal / "site/meetings/9999-12-31-audit/meeting.ics").read_text("utf-8")
+    assert "DTSTART;TZID=Europe/London:99991231T233000" in calendar
+    assert "DTEND;TZID=Europe/London:99991231T235959" in calendar
