@@ -120,9 +120,14 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "house_style": "The house style reports are laid out in: numbered-paragraphs, cover-sheet, numbered-sections, or one in templates/house_styles/.",
         "allow_raw_html": "Whether HTML typed into Markdown is published (after cleaning).",
         "closure_days": "Extra days the council offices are closed, not counted as working days.",
+        "resolutions": "How resolutions are numbered: {sequence: council or committee, year: municipal or calendar}.",
         "rules": "Changes how a rule is applied: problem code → \"off\", warning or error.",
         "language": "The language of the published pages, such as en-GB or cy.",
         "electoral_area": "What the areas councillors represent are called: division (the default) or ward.",
+    },
+    "ResolutionNumbering": {
+        "sequence": "`council`: one sequence across all committees; `committee`: one for each committee.",
+        "year": "`municipal`: the sequence starts again each municipal year; `calendar`: each January.",
     },
     "Contact": {"email": "Email address.", "phone": "Telephone number."},
     "Boilerplate": {

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from committee_papers.checks import (
-    accessibility, agendas, appendices, consistency, content, minutes, names, people, references, statutory, templates, unfinished,
+    accessibility, agendas, appendices, consistency, content, minutes, names, people, references, resolutions, statutory, templates,
+    unfinished,
 )
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
@@ -32,7 +33,7 @@ CHECKS = [
     statutory.check_exempt,
     statutory.check_key_decisions,
     statutory.check_comments,
-    statutory.check_resolutions,
+    resolutions.check_resolutions,
     statutory.check_attendance,
     consistency.check_attendance_lists,
     unfinished.check_unpublished,
