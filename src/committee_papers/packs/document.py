@@ -17,7 +17,7 @@ from committee_papers.pages import urls as site_urls
 from committee_papers.pages.render import PageRenderer
 from committee_papers.pages.site import MeetingView
 from committee_papers.render.people import person
-from committee_papers.render.report import EXEMPT_PASSAGE, house_style, public_title, render_report
+from committee_papers.render.report import EXEMPT_PASSAGE, appendix_views, house_style, public_title, render_report
 from committee_papers.supplements import Supplement, original_items
 
 IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}  # files a pack shows; other linked files are not in it
@@ -121,7 +121,7 @@ class PackComposer:
             return None
         html = render_report(
             self.archive, view.folder, item, item.report, confidential=confidential, show_appendix_list=False,
-            resolve=self.file_resolver(view),
+            resolve=self.file_resolver(view), appendices=appendix_views(house_style(self.archive), item.report.report),
         )
         return {
             "number": item.number,

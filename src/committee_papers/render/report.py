@@ -197,6 +197,16 @@ class AppendixView:
     label: str = ""  # "Appendix A", "Annex A", "Appendix 1"
 
 
+def appendix_views(style: HouseStyle, report) -> list[AppendixView]:
+    """The report's appendices as its house style names them, for a list without links (a printed report)."""
+    from committee_papers.exemption import paragraphs_label
+
+    return [
+        AppendixView(style.appendix_mark(i), public_title(a.title, a.exempt), None, paragraphs_label(a.exempt) if a.exempt else None, style.appendix_label(i))
+        for i, a in enumerate(report.appendices)
+    ]
+
+
 def public_title(title: str, exempt) -> str:
     """A title may be published unless the council marked the title itself as exempt."""
     return "Exempt item" if exempt is not None and exempt.title_exempt else title
