@@ -176,3 +176,12 @@ def test_report_page_pdf_and_pack_in_each_built_in_style(style, tmp_path, tab):
     bookmarks = [entry.title for group in reader.outline if isinstance(group, list) for entry in group]
     assert bookmarks == APPENDICES[style]
     assert_in_order([w.lstrip("|") for w in IN_ORDER[style]], _HIDDEN.sub("", pdf_lines(pack)))
+
+
+def test_the_example_council_is_built_in_its_own_style_from_templates(built_example):
+    """templates/house_styles/ravensmere.yml extends numbered-paragraphs: the committee above the date, and its own heading."""
+    report = content(page(built_example / "site", "meetings/2026-09-22-resources/04-leisure-centre-operating-contract"))
+    assert text(report.xpath(".//header[@class='report-heading']/p")[0]) == "Report to the Resources Committee"
+    headings = [text(h) for h in report.xpath(".//section[contains(@class, 'report-section')]/h2")]
+    assert headings.index("Key Decision and Forward Plan Reference") == headings.index("Electoral Division(s) and Member(s) Affected") + 1
+    assert "Yes (forward plan FP-2026-021)" in [text(p) for p in report.xpath(".//section[contains(@class, 'report-key-decision')]/p")]

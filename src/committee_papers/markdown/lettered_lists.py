@@ -58,7 +58,7 @@ class Marker:
 
 
 def _marker(text: str, previous: Marker | None) -> Marker | None:
-    """The marker at the start of `text`: one that starts a list, or the one after `previous`."""
+    """The marker at the start of `text`: the one after `previous` if it is that, or one that starts a list."""
     match = _MARKER.match(text)
     if not match:
         return None
@@ -74,7 +74,7 @@ def _marker(text: str, previous: Marker | None) -> Marker | None:
         if previous is not None and marker.follows(previous):
             return marker
     starts = [m for m in candidates if m.value == 1]
-    return starts[0] if starts and previous is None else None
+    return starts[0] if starts else None
 
 
 @dataclass
