@@ -38,7 +38,7 @@ def load_yaml(path: Path) -> dict:
 
 
 def public_text(site: Path) -> dict[str, str]:
-    """Every public file's text: pages, search index, sitemap, feed, calendars, open data, PDFs."""
+    """Every public file's text: pages, search index (Material's or Pagefind's), sitemap, feed, calendars, open data, PDFs."""
     texts = {}
     for path in site.rglob("*"):
         if not path.is_file():
@@ -47,7 +47,7 @@ def public_text(site: Path) -> dict[str, str]:
         if path.suffix == ".pdf":
             text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
             text += data.decode("latin-1")
-        elif path.suffix == ".gz":
+        elif data[:2] == b"\x1f\x8b":  # gzip: sitemap.xml.gz, and Pagefind's index and fragments
             text = gzip.decompress(data).decode("utf-8", "replace")
         else:
             text = data.decode("utf-8", "replace")

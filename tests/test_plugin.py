@@ -27,6 +27,11 @@ def test_build_without_mkdocs_yml_uses_the_default(example, tmp_path):
     home = page(example / "site", "")
     assert text(home.xpath("//title")[0]).startswith("Ravensmere District Council")
     assert not (example / "site/meetings/2026-09-22-resources/agenda-pack.pdf").exists()
+    # the default search is Pagefind, which scales to any archive: a search page and an index sharded by years
+    assert (example / "site/search/index.html").is_file() and (example / "site/pagefind/pagefind-entry.json").is_file()
+    assert list((example / "site/pagefind-shards").glob("*/pagefind-entry.json"))
+    assert not (example / "site/search/search_index.json").exists()
+    assert "Search" in [text(a) for a in home.xpath("//nav[contains(@class, 'md-nav--primary')]//a")]
 
 
 def test_errors_stop_the_build_and_leave_the_site(example):

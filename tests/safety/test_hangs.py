@@ -54,13 +54,22 @@ def test_a_pipe_named_like_a_report_is_reported_not_read(minimal):
     }
 
 
-def test_a_meeting_in_the_last_hour_of_the_calendar_gets_a_calendar_event(minimal):
-    """9999-12-31 at 23:30 plus the default two hours is past the last date Python knows: the build crashed."""
+def test_a_meeting_in_the_last_hour_of_the_calendar_is_refused_at_its_date(minimal):
+    """9999-12-31 at 23:30 plus two hours is past the last date Python knows, and a month's grid runs into 10000: builds crashed."""
     folder = minimal / "papers/meetings/9999-12-31-audit"
     folder.mkdir()
     (folder / "meeting.yml").write_text('committee: audit\ndate: 9999-12-31\ntime: "23:30"\nstatus: scheduled\n', "utf-8")
     result = run_papers("build", str(minimal), "--no-packs", give_up=HANG)
+    assert result.returncode == 1
+    assert "papers/meetings/9999-12-31-audit/meeting.yml:2:7: error PAP107: date: `9999-12-31` is not a date between 1900 and 2199" in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+def test_a_meeting_in_the_last_hour_of_the_last_year_allowed_builds(minimal):
+    folder = minimal / "papers/meetings/2199-12-31-audit"
+    folder.mkdir()
+    (folder / "meeting.yml").write_text('committee: audit\ndate: 2199-12-31\ntime: "23:30"\nstatus: scheduled\n', "utf-8")
+    result = run_papers("build", str(minimal), "--no-packs", give_up=HANG)
     assert result.returncode == 0, result.stderr
-    calendar = (minimal / "site/meetings/9999-12-31-audit/meeting.ics").read_text("utf-8")
-    assert "DTSTART;TZID=Europe/London:99991231T233000" in calendar
-    assert "DTEND;TZID=Europe/London:99991231T235959" in calendar
+    calendar = (minimal / "site/meetings/2199-12-31-audit/meeting.ics").read_text("utf-8")
+    assert "DTSTART;TZID=Europe/London:21991231T233000" in calendar

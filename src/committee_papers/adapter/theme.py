@@ -47,7 +47,7 @@ def table_of_contents(entries: list) -> TableOfContents:
     """
 
     def link(entry) -> AnchorLink:
-        anchor = AnchorLink(html.escape(entry.name), entry.id, entry.level)  # MkDocs' title is HTML; ours is text
+        anchor = AnchorLink(html.escape(entry.name, quote=False), entry.id, entry.level)  # MkDocs' title is HTML; ours is text
         anchor.children = [link(child) for child in entry.children]
         return anchor
 

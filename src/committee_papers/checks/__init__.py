@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from committee_papers.checks import (
-    accessibility, agendas, appendices, consistency, content, minutes, names, people, references, resolutions, statutory, templates,
-    unfinished,
+    accessibility, agendas, appendices, blocks, consistency, content, minutes, names, people, references, resolutions, statutory,
+    templates, unfinished,
 )
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
@@ -38,13 +38,14 @@ CHECKS = [
     consistency.check_attendance_lists,
     unfinished.check_unpublished,
     names.check_inline_people,
+    blocks.check_committee_terms,
 ]
 
 # Checks of one report, run on each report as it is read, in the worker process that read it.
 REPORT_CHECKS = [content.check_report, names.check_report_names, accessibility.check_appendices_accessibility, unfinished.check_placeholders]
 
 # Checks of one meeting folder's own files, run in the worker process that read it.
-FOLDER_CHECKS = [accessibility.check_minutes_accessibility]
+FOLDER_CHECKS = [accessibility.check_minutes_accessibility, blocks.check_agenda_texts]
 
 
 def run_checks(archive: Archive, problems: Problems, today: dt.date) -> None:

@@ -117,7 +117,7 @@ def check_appendices_accessibility(archive: Archive, report_file: ReportFile, pr
                 continue  # reported by the appendix checks
             from committee_papers.checks.content import check_links
 
-            allow_html = _allow_html(archive)
+            allow_html = archive.allow_html
             tokens = parser(allow_html).parse(text)
             check_tokens(target, tokens, 1, problems, top_level=None)
             check_block_markers(target, text, 1, problems, allow_html, tokens)
@@ -126,12 +126,9 @@ def check_appendices_accessibility(archive: Archive, report_file: ReportFile, pr
 
 def check_minutes_accessibility(archive: Archive, folder, problems: Problems) -> None:
     if folder.minutes is not None:
-        allow_html = _allow_html(archive)
+        allow_html = archive.allow_html
         for minute in folder.minutes.minutes:
             tokens = parser(allow_html).parse(minute.markdown)  # as the minutes page reads it
             check_block_markers(folder.minutes.path, minute.markdown, minute.line + 1, problems, allow_html, tokens)
             check_tokens(folder.minutes.path, tokens, minute.line + 1, problems, top_level=3, higher_reported=True)
 
-
-def _allow_html(archive: Archive) -> bool:
-    return bool(archive.council and archive.council.allow_raw_html)

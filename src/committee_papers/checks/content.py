@@ -18,6 +18,7 @@ from committee_papers.house_style import ALIASES, available_styles, find_style
 from committee_papers.model.archive import Archive, ReportFile
 from committee_papers.problems import Problems
 from committee_papers.publication import PUBLISHABLE
+from committee_papers.render.prepared import prepare_report
 from committee_papers.render.report import ParsedReport, house_style, parse_report
 
 _HTML_HINT = re.compile(r"<[A-Za-z!/]")
@@ -64,11 +65,13 @@ def check_report(archive: Archive, report_file: ReportFile, problems: Problems) 
         check_layout(parsed, problems, cleared=bool(archive.council and archive.council.required_comments))
     check_tokens(report_file.path, parsed.body.tokens, report_file.body_line, problems)
     _blocks(archive, parsed, problems)
+    # Last, as it changes the tokens: the same parse, rendered for the site and packs to share.
+    report_file.prepared = prepare_report(archive, report_file, parsed)
 
 
 def _blocks(archive: Archive, parsed: ParsedReport, problems: Problems) -> None:
     """`:::` markers in every Markdown part of the report, as its renderer reads them."""
-    allow_html = bool(archive.council and archive.council.allow_raw_html)
+    allow_html = archive.allow_html
     for part in _parts(parsed):
         if part.text is None:
             continue
@@ -154,7 +157,7 @@ def find_in(lines: list[str], first_line: int, map_: list[int] | None, text: str
 
 def _raw_html(archive: Archive, report_file: ReportFile, parsed: ParsedReport, problems: Problems) -> None:
     """HTML in a council that does not allow it: the parser left it as text, so it would be shown as typed."""
-    if archive.council and archive.council.allow_raw_html:
+    if archive.allow_html:
         return
     if not _HTML_HINT.search(report_file.body):
         return

@@ -100,7 +100,7 @@ def _read_folders(paths: list[Path], root: Path, context: Archive, hooks: Hooks)
     folders = []
     for path in paths:
         problems = Problems(root)
-        folder, report_paths = read_meeting_folder(path, problems, bool(context.council and context.council.allow_raw_html))
+        folder, report_paths = read_meeting_folder(path, problems, context.allow_html)
         for report_path in report_paths:
             report = read_report(report_path, problems)
             if hooks.report is not None:

@@ -88,4 +88,5 @@ def resolve_references(tokens: list[Token], numbering: Numbering, public: bool =
             child.attrSet("href", "#" + anchor(number))
             text = token.children[index + 1] if index + 1 < len(token.children) else None
             if text is not None and text.type == "text":
-                text.content = f"{text.content.rstrip()} {number}" if text.content.strip() else f"paragraph {number}"
+                words = text.meta.setdefault("reference_words", text.content)  # as written, so resolving again (public) gives one number
+                text.content = f"{words.rstrip()} {number}" if words.strip() else f"paragraph {number}"

@@ -24,6 +24,7 @@ class ReportFile:
     doc: YamlDoc | None
     body: str = ""
     body_line: int = 1
+    prepared: Any = None  # its Markdown rendered for the public and members, once per build (render.prepared)
 
 
 @dataclass
@@ -64,6 +65,11 @@ class Archive:
     templates: Path | None = None
     folder_digests: dict[str, str] = field(default_factory=dict)  # meeting folder → digest of its files, when known
     unreadable: set[str] = field(default_factory=set)  # files that failed to load, so checks that need them stay quiet
+
+    @property
+    def allow_html(self) -> bool:
+        """Whether the council publishes HTML typed into Markdown: every parse of its papers uses this setting."""
+        return bool(self.council and self.council.allow_raw_html)
 
     def person_name(self, ref: Any) -> str | None:
         if isinstance(ref, str):

@@ -9,6 +9,8 @@ from typing import Annotated, Any, Union
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
 from pydantic_core import PydanticCustomError
 
+from committee_papers import limits
+
 _TIME = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
 
 
@@ -20,15 +22,20 @@ class StrictModel(BaseModel):
 
 def _date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+        value = value.date()
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip())
+            value = dt.date.fromisoformat(value.strip())
         except ValueError:
             raise PydanticCustomError("date_invalid", "`{value}` is not a real date", {"value": value}) from None
-    raise PydanticCustomError("date_invalid", "`{value}` is not a date", {"value": str(value)})
+    if not isinstance(value, dt.date):
+        raise PydanticCustomError("date_invalid", "`{value}` is not a date", {"value": str(value)})
+    if not limits.FIRST_YEAR <= value.year <= limits.LAST_YEAR:  # beyond them, date arithmetic runs off the calendar
+        raise PydanticCustomError(
+            "date_invalid", "`{value}` is not a date between {first} and {last}",
+            {"value": value.isoformat(), "first": limits.FIRST_YEAR, "last": limits.LAST_YEAR},
+        )
+    return value
 
 
 def _time(value: Any) -> Any:

@@ -30,10 +30,7 @@ def _end(view: MeetingView, start: dt.datetime) -> dt.datetime:
         end = dt.datetime.combine(view.date, dt.time(hours, mins), tzinfo=LONDON)
         if end > start:
             return end
-    try:
-        return start + DEFAULT_LENGTH
-    except OverflowError:  # a meeting in the last hours of 9999-12-31: it ends with the calendar
-        return dt.datetime.combine(dt.date.max, dt.time.max, tzinfo=start.tzinfo)
+    return start + DEFAULT_LENGTH
 
 
 def event(site: Site, view: MeetingView) -> Event:

@@ -15,7 +15,7 @@ from committee_papers.agenda import AgendaItem
 from committee_papers.markdown.exempt import has_exempt
 from committee_papers.markdown.parser import parser
 from committee_papers.pages.site import MeetingView, Site
-from committee_papers.render.report import parse_report
+from committee_papers.render.prepared import prepared
 
 
 def needs_members_version(site: Site, view: MeetingView, items: list[AgendaItem]) -> bool:
@@ -24,7 +24,7 @@ def needs_members_version(site: Site, view: MeetingView, items: list[AgendaItem]
 
 
 def _item_has_exempt_content(site: Site, view: MeetingView, item: AgendaItem) -> bool:
-    allow_html = bool(site.council and site.council.allow_raw_html)
+    allow_html = site.archive.allow_html
     if item.exempt is not None:
         return True
     if item.kind == "minutes":
@@ -41,9 +41,7 @@ def _item_has_exempt_content(site: Site, view: MeetingView, item: AgendaItem) ->
     report = item.report.report
     if any(a.exempt is not None for a in report.appendices):
         return True
-    parsed = parse_report(site.archive, item.report, public=False)
-    parts = [parsed.purpose, parsed.body, *[part for _, _, part in parsed.comments], *parsed.extras.values()]
-    if any(part is not None and has_exempt(part.tokens) for part in parts):
+    if prepared(site.archive, item.report).has_exempt:
         return True
     folder = view.folder.path
     for appendix in report.appendices:

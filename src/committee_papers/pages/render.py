@@ -56,7 +56,7 @@ class PageRenderer:
         self.site = site
         self.archive = site.archive
         self.env = template_environment(self.archive.templates)
-        self.allow_html = bool(site.council and site.council.allow_raw_html)
+        self.allow_html = site.archive.allow_html
         self.jurisdiction = site.council.jurisdiction if site.council else "england"
         self.assets: list[Asset] = []
 

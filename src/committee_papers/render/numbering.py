@@ -122,5 +122,5 @@ def resolve_references(tokens: list[Token], numbering: ReportNumbering, public: 
                 text = Token("text", "", 0)
                 children.insert(index + 1, text)
             if text is not None and text.type == "text":
-                words = text.content.strip()
-                text.content = f"{text.content.rstrip()} {target.number}" if words else f"{target.noun} {target.number}"
+                words = text.meta.setdefault("reference_words", text.content)  # as written, so resolving again gives one number
+                text.content = f"{words.rstrip()} {target.number}" if words.strip() else f"{target.noun} {target.number}"

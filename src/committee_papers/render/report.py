@@ -107,7 +107,7 @@ def parse_report(
     assert report is not None
     style = style or house_style(archive)
     if allow_html is None:
-        allow_html = bool(archive.council and archive.council.allow_raw_html)
+        allow_html = archive.allow_html
     body = _parse(report_file.body, allow_html, "body")
     extras = {name: _parse(getattr(report, name), allow_html, name) for name in TEXT_SOURCES if getattr(report, name)}
     comments = [(key, c, _parse(c.text, allow_html, f"comments.{key}")) for key, c in ordered_comments(report.comments)]
@@ -140,6 +140,13 @@ def parse_report(
     if public:  # after numbering, so the public and members' versions number paragraphs alike
         _withhold(parsed)
     return parsed
+
+
+def withhold_parsed(parsed: ParsedReport) -> None:
+    """Turn a members' parse into the public's: references to withheld paragraphs, then the passages withheld."""
+    for part in parsed.parts():
+        resolve_references(part.tokens, parsed.numbering, public=True)
+    _withhold(parsed)
 
 
 def _withhold(parsed: ParsedReport) -> None:

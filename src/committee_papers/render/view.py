@@ -16,7 +16,9 @@ from committee_papers.model.report import ContactEntry
 from committee_papers.publication import public_report_id
 from committee_papers.render.layout import Block, Part
 from committee_papers.render.people import PersonView, person
-from committee_papers.render.report import ParsedReport, comment_title, parse_report, public_title, rewrite_local_links
+from committee_papers.render.prepared import PartsHtml, PreparedReport, resolve_files
+from committee_papers.render.prepared import prepared as prepared_report
+from committee_papers.render.report import ParsedReport, comment_title, house_style, ordered_comments, public_title
 
 DEFAULT_TEMPLATE = "report/house-style.html"
 # How a list is marked: the element, its class (a CSS counter style, for the brackets) and its `type`.
@@ -87,17 +89,18 @@ def contacts_of(archive: Archive, report) -> list[ContactView]:
     return views
 
 
-def _empty(section: Section | None, report, appendices) -> bool:
-    """A section with nothing to show; it is left out unless the style gives words for nothing (`none:`)."""
-    if section is None or section.none is not None or not section.from_ or section.from_ == "body":
+def _empty(section: Section | None, report) -> bool:
+    """A section with nothing to show; it is left out unless the style gives words for nothing (`none:`).
+
+    Whether a report has appendices to list is known only where it is rendered (render, below).
+    """
+    if section is None or section.none is not None or not section.from_ or section.from_ in ("body", "appendices"):
         return False
     source = section.from_
     if source in ("divisions_affected", "forward_plan", "meeting_date", "agenda_item", "committee", "title", "exempt"):
         return False
     if source == "contacts":
         return report.contact is None and not report.contacts
-    if source == "appendices":
-        return not appendices
     value = getattr(report, source, None)
     return value in (None, "", [], {})
 
@@ -119,22 +122,23 @@ def _grid_view(grid, report, parsed: ParsedReport, allow_html: bool) -> dict:
     return {"name": grid.name, "columns": grid.columns, "rows": rows, "details": [b for b in boxes if b["html"]], "at": grid.at}
 
 
-def block_views(parsed: ParsedReport, report, appendices, allow_html: bool) -> list[dict]:
+def block_views(parsed: ParsedReport, allow_html: bool) -> list[dict]:
+    """The report's blocks as the templates take them: the style's entries, and HTML (strings, no tokens)."""
+    report = parsed.report_file.report
     views = []
     for block in parsed.blocks:
         if block.kind != "section":
             views.append({"kind": block.kind, "rows": block.rows, "html": [html_of(p, allow_html) for p in block.parts]})
             continue
-        if block.chunk is None and not block.parts and not block.grids and _empty(block.section, report, appendices):
+        if block.chunk is None and not block.parts and not block.grids and _empty(block.section, report):
             continue
-        heading = _heading_html(block, allow_html)
         views.append(
             {
                 "kind": "section",
                 "section": block.section,
                 "source": block.source,
                 "level": block.level,
-                "heading": heading,
+                "heading": _heading_html(block, allow_html),
                 "number": block.number,
                 "id": f"s{block.number}" if block.number else None,
                 "html": [html_of(p, allow_html) for p in block.parts] if block.source != "comments" else [],
@@ -142,6 +146,18 @@ def block_views(parsed: ParsedReport, report, appendices, allow_html: bool) -> l
             }
         )
     return views
+
+
+def parts_html(parsed: ParsedReport, allow_html: bool) -> PartsHtml:
+    """One audience's parse rendered: the blocks, and each part by name (for council templates and other pages)."""
+    blocks = block_views(parsed, allow_html)
+    return PartsHtml(
+        blocks=blocks,
+        purpose=html_of(parsed.extras.get("purpose"), allow_html),
+        body=_legacy_body(blocks),
+        comments={key: html_of(part, allow_html) for key, _, part in parsed.comments},
+        extras={name: html_of(part, allow_html) for name, part in parsed.extras.items()},
+    )
 
 
 def _legacy_body(views: list[dict]) -> Markup:
@@ -153,6 +169,22 @@ def _legacy_body(views: list[dict]) -> Markup:
                 html += f"<h2>{view['heading']}</h2>\n"
             html += "".join(view["html"])
     return Markup(html)
+
+
+def _filled(view: dict, fill) -> dict:
+    """A block's HTML with its links to local files given this output's addresses."""
+    view = dict(view)
+    view["html"] = [fill(text) for text in view["html"]]
+    if view.get("heading"):
+        view["heading"] = fill(view["heading"])
+    if view.get("grids"):
+        view["grids"] = [{**grid, "details": [{**box, "html": fill(box["html"])} for box in grid["details"]]} for grid in view["grids"]]
+    return view
+
+
+def _shown(view: dict, appendices) -> bool:
+    section = view.get("section")
+    return not (section is not None and section.from_ == "appendices" and not appendices and section.none is None)
 
 
 def _committee_name(archive: Archive, meeting) -> str:
@@ -169,10 +201,10 @@ def render(
     appendices=(),
     confidential: bool = False,
     show_appendix_list: bool = True,
-    parsed: ParsedReport | None = None,
+    prepared: PreparedReport | None = None,
     resolve=None,
 ) -> Markup:
-    """A report as an HTML fragment in the council's house style.
+    """A report as an HTML fragment in the council's house style, from its prepared HTML (render.prepared).
 
     An exempt report is rendered in full only when `confidential` is set; the
     public version gets nothing but its item number, title and exemption.
@@ -195,19 +227,19 @@ def render(
                 exempt_notice=exemption_notice(report.exempt, jurisdiction),
             )
         )
-    parsed = parsed or parse_report(archive, report_file, public=not confidential)
-    allow_html = bool(council and council.allow_raw_html)
-    if resolve is not None:
-        for part in parsed.parts():
-            rewrite_local_links(part.tokens, resolve)
+    prepared = prepared or prepared_report(archive, report_file)
+    html = prepared.parts(members=confidential)
+
+    def fill(text: str | None) -> Markup:
+        return resolve_files(text or "", prepared.marker, resolve)
+
     comments = [
-        {"key": key, "title": comment_title(key), "by": c.by, "date": c.date, "html": html_of(part, allow_html)}
-        for key, c, part in parsed.comments
+        {"key": key, "title": comment_title(key), "by": c.by, "date": c.date, "html": fill(html.comments.get(key))}
+        for key, c in ordered_comments(report.comments)
     ]
-    views = block_views(parsed, report, appendices, allow_html)
-    extras = {name: html_of(part, allow_html) for name, part in parsed.extras.items()}
+    extras = {name: fill(text) for name, text in html.extras.items()}
     notice = exemption_notice(report.exempt, jurisdiction) if report.exempt else None
-    style = parsed.style
+    style = house_style(archive)
     contacts = contacts_of(archive, report)
     return Markup(
         env.get_template(style.template or DEFAULT_TEMPLATE).render(
@@ -217,9 +249,9 @@ def render(
             meeting=meeting,
             item=item,
             report=report,
-            blocks=views,
-            parts={"purpose": extras.get("purpose", Markup("")), "body": _legacy_body(views), "extras": extras},
-            recommendations=[extras[f"recommendations.{i}"] for i in range(len(report.recommendations))],
+            blocks=[_filled(view, fill) for view in html.blocks if _shown(view, appendices)],
+            parts={"purpose": fill(html.purpose), "body": fill(html.body), "extras": extras},
+            recommendations=[extras.get(f"recommendations.{i}", Markup("")) for i in range(len(report.recommendations))],
             comments=comments,
             implications=[
                 (name, {"applies": row.applies, "html": extras.get(f"implications.{name}", Markup(""))}) for name, row in report.implications.items()
