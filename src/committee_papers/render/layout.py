@@ -206,12 +206,16 @@ def _with_boilerplate(section: Section | None, field_part) -> list[Part]:
     return field_part(section)
 
 
-def _header(style: HouseStyle, blocks: list[Block]) -> None:
-    """The header block and the cover table; the title is a row of one of them, or closes the header."""
+def header_rows(style: HouseStyle) -> list[Row]:
+    """The header block's lines: the title is a row of the header or the cover table, or closes the header."""
     header = list(style.header)
-    has_title = any(r.from_ == "title" for r in (*style.header, *style.cover))
-    if not has_title:
+    if not any(r.from_ == "title" for r in (*style.header, *style.cover)):
         header.append(Row(**{"from": "title"}))
+    return header
+
+
+def _header(style: HouseStyle, blocks: list[Block]) -> None:
+    header = header_rows(style)
     if header:
         blocks.append(Block("header", rows=header))
     if style.cover:

@@ -14,7 +14,7 @@ from committee_papers.model.archive import Archive, ReportFile
 from committee_papers.model.house_style import Section
 from committee_papers.model.report import ContactEntry
 from committee_papers.publication import public_report_id
-from committee_papers.render.layout import Block, Part
+from committee_papers.render.layout import Block, Part, header_rows
 from committee_papers.render.people import PersonView, person
 from committee_papers.render.prepared import PartsHtml, PreparedReport, resolve_files
 from committee_papers.render.prepared import prepared as prepared_report
@@ -125,17 +125,19 @@ def _grid_view(grid, report, parsed: ParsedReport, allow_html: bool) -> dict:
 def block_views(parsed: ParsedReport, allow_html: bool) -> list[dict]:
     """The report's blocks as the templates take them: the style's entries, and HTML (strings, no tokens)."""
     report = parsed.report_file.report
+    index = {id(section): number for number, section in enumerate(parsed.style.sections)}  # kept as numbers: the views are cached as JSON
     views = []
     for block in parsed.blocks:
         if block.kind != "section":
-            views.append({"kind": block.kind, "rows": block.rows, "html": [html_of(p, allow_html) for p in block.parts]})
+            rows = [index[id(row)] for row in block.rows] if block.kind == "facts" else []
+            views.append({"kind": block.kind, "rows": rows, "html": [html_of(p, allow_html) for p in block.parts]})
             continue
         if block.chunk is None and not block.parts and not block.grids and _empty(block.section, report):
             continue
         views.append(
             {
                 "kind": "section",
-                "section": block.section,
+                "section": index[id(block.section)] if block.section is not None else None,
                 "source": block.source,
                 "level": block.level,
                 "heading": _heading_html(block, allow_html),
@@ -171,10 +173,15 @@ def _legacy_body(views: list[dict]) -> Markup:
     return Markup(html)
 
 
-def _filled(view: dict, fill) -> dict:
-    """A block's HTML with its links to local files given this output's addresses."""
+def _filled(view: dict, fill, style) -> dict:
+    """A block with the style's entries it names, and its HTML's links to local files given this output's addresses."""
     view = dict(view)
     view["html"] = [fill(text) for text in view["html"]]
+    if view["kind"] == "section":
+        view["section"] = style.sections[view["section"]] if view["section"] is not None else None
+    else:
+        rows = {"header": header_rows(style), "cover": list(style.cover), "facts": [style.sections[i] for i in view["rows"]]}
+        view["rows"] = rows.get(view["kind"], [])
     if view.get("heading"):
         view["heading"] = fill(view["heading"])
     if view.get("grids"):
@@ -185,6 +192,10 @@ def _filled(view: dict, fill) -> dict:
 def _shown(view: dict, appendices) -> bool:
     section = view.get("section")
     return not (section is not None and section.from_ == "appendices" and not appendices and section.none is None)
+
+
+def _views(html: PartsHtml, style, appendices, fill) -> list[dict]:
+    return [view for view in (_filled(v, fill, style) for v in html.blocks) if _shown(view, appendices)]
 
 
 def _committee_name(archive: Archive, meeting) -> str:
@@ -249,7 +260,7 @@ def render(
             meeting=meeting,
             item=item,
             report=report,
-            blocks=[_filled(view, fill) for view in html.blocks if _shown(view, appendices)],
+            blocks=_views(html, style, appendices, fill),
             parts={"purpose": fill(html.purpose), "body": fill(html.body), "extras": extras},
             recommendations=[extras.get(f"recommendations.{i}", Markup("")) for i in range(len(report.recommendations))],
             comments=comments,
