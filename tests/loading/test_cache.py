@@ -128,3 +128,11 @@ def test_unchanged_folders_come_from_the_cache_until_the_code_changes(minimal, m
     monkeypatch.setattr(check_cache, "code_digest", lambda: "another version of the code")
     check(minimal, use_cache=True)
     assert read == ["04-internal-audit-plan.md"]
+
+
+def test_everything_a_check_keeps_of_a_folder_can_be_cached(minimal):
+    """A kind of record the cache cannot write would leave no cache at all: every run would read everything."""
+    check(minimal, use_cache=True)
+    raw = (minimal / ".papers-cache/check.json").read_bytes()
+    context = json.loads(raw.split(b"\n", 1)[0])["context"]
+    assert set(check_cache.unseal(raw, context)) == {"2026-03-03-audit", "2026-04-14-audit"}

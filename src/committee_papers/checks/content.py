@@ -12,13 +12,13 @@ from markdown_it.common.html_re import HTML_TAG_RE
 from committee_papers.checks.blocks import check_block_markers
 from committee_papers.checks.accessibility import check_tokens
 from committee_papers.checks.appendices import backslashed, real_path, resolve_inside
+from committee_papers.checks.limits import check_image, check_markdown_limits
 from committee_papers.checks.locate import did_you_mean, value
 from committee_papers.checks.style_layout import check_layout, check_unused_templates, difflib_close
 from committee_papers.house_style import ALIASES, available_styles, find_style
 from committee_papers.model.archive import Archive, ReportFile
 from committee_papers.problems import Problems
 from committee_papers.publication import PUBLISHABLE
-from committee_papers.render.prepared import prepare_report
 from committee_papers.render.report import ParsedReport, house_style, parse_report
 
 _HTML_HINT = re.compile(r"<[A-Za-z!/]")
@@ -51,10 +51,10 @@ def check_house_style(archive: Archive, problems: Problems, today=None) -> None:
     check_unused_templates(archive, find_style(styles, name), problems)
 
 
-def check_report(archive: Archive, report_file: ReportFile, problems: Problems) -> None:
-    """Checks that need one report and the council only; they run where the report is read."""
+def check_report(archive: Archive, report_file: ReportFile, problems: Problems) -> ParsedReport | None:
+    """Checks that need one report and the council only; they run where the report is read. Returns the parse."""
     if report_file.report is None:
-        return
+        return None
     # One parse, exactly as the report is rendered, serves every check of its Markdown.
     parsed = parse_report(archive, report_file, house_style(archive), public=False)
     _labels(parsed, problems)
@@ -65,8 +65,8 @@ def check_report(archive: Archive, report_file: ReportFile, problems: Problems) 
         check_layout(parsed, problems, cleared=bool(archive.council and archive.council.required_comments))
     check_tokens(report_file.path, parsed.body.tokens, report_file.body_line, problems)
     _blocks(archive, parsed, problems)
-    # Last, as it changes the tokens: the same parse, rendered for the site and packs to share.
-    report_file.prepared = prepare_report(archive, report_file, parsed)
+    check_markdown_limits(report_file.path, [(part.tokens, _where(parsed, part.name, 0)[0]) for part in _parts(parsed)], problems)
+    return parsed
 
 
 def _blocks(archive: Archive, parsed: ParsedReport, problems: Problems) -> None:
@@ -228,6 +228,8 @@ def check_links(
                     f"the linked file `{target}` does not exist",
                     f"add the file, or correct the path; paths start from the meeting folder {folder.name}/",
                 )
+            elif child.type == "image" and os.path.isfile(resolved):
+                check_image(resolved, target, path, line, column, problems)
             elif os.path.isfile(resolved) and resolved.suffix.lower() not in PUBLISHABLE and real_path(resolved) not in appendices:
                 problems.add(
                     "PAP506", path, line, column,

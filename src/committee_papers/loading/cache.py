@@ -32,6 +32,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from pydantic import BaseModel
 
 NAME = "check.json"
@@ -188,9 +189,10 @@ def _types() -> dict[str, type]:
     """The classes a cache may hold, by name: the records of a loaded folder and the problems found in it."""
     from committee_papers import problems, yamlsource
     from committee_papers.model import archive, meeting, minutes, report
+    from committee_papers.render import prepared
 
     found: dict[str, type] = {}
-    for module in (archive, minutes, meeting, report, problems, yamlsource):
+    for module in (archive, minutes, meeting, report, problems, yamlsource, prepared):
         for value in vars(module).values():
             if isinstance(value, type) and value.__module__ == module.__name__:
                 if dataclasses.is_dataclass(value) or issubclass(value, (BaseModel, enum.Enum)):
@@ -215,6 +217,8 @@ def encode(value: Any) -> Any:
         return {"~": "date", "v": value.isoformat()}
     if isinstance(value, Path):
         return {"~": "path", "v": str(value)}
+    if type(value) is Markup:  # HTML this tool rendered (a report prepared by the check): the cache is signed
+        return {"~": "markup", "v": str(value)}
     name = type(value).__name__
     if _types().get(name) is not type(value):
         raise CacheError(f"a {name} cannot be cached")
@@ -252,6 +256,8 @@ def decode(value: Any) -> Any:
         return getattr(dt, tag).fromisoformat(inner)
     if tag == "path":
         return Path(inner)
+    if tag == "markup" and isinstance(inner, str):
+        return Markup(inner)
     kind = _types().get(value.get("t"))
     if tag == "yaml" and kind is not None:
         data, values, keys, start = inner

@@ -7,10 +7,11 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from committee_papers import limits
 from committee_papers.problems import Problems
 
-MAX_TEXT_BYTES = 2 * 1024 * 1024
-MAX_PDF_BYTES = 50 * 1024 * 1024
+MAX_TEXT_BYTES = limits.TEXT_FILE_BYTES
+MAX_PDF_BYTES = limits.PDF_FILE_BYTES
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
@@ -73,7 +74,24 @@ def read_text(path: Path, problems: Problems, limit: int = MAX_TEXT_BYTES) -> st
             "delete the character: retype the text around it, or paste it as plain text",
         )
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return None if too_long_lines(text, path, problems) else text
+
+
+def too_long_lines(text: str, path: Path, problems: Problems) -> bool:
+    """Lines longer than the limit, told at the first (PAP012); such a file is not read further."""
+    if len(text) <= limits.LINE_CHARACTERS:
+        return False
+    long = [(number, len(line)) for number, line in enumerate(text.split("\n"), 1) if len(line) > limits.LINE_CHARACTERS]
+    if not long:
+        return False
+    (line, length), more = long[0], len(long) - 1
+    problems.add(
+        "PAP012", path, line, limits.LINE_CHARACTERS + 1,
+        f"line {line} is {length:,} characters long; a line may have at most {limits.LINE_CHARACTERS:,}"
+        + (f" ({more:,} more lines are too long)" if more else ""),
+    )
+    return True
 
 
 @dataclass

@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
 from pydantic_core import PydanticCustomError
 
-from committee_papers import limits
+from committee_papers import addresses, limits
 
 _TIME = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
 
@@ -64,6 +64,22 @@ def _false_is_none(value: Any) -> Any:
     return None if value is False else value
 
 
+def _address(kind: str, problem_of):
+    def check(value: str) -> str:
+        from committee_papers.placeholders import is_placeholder
+
+        problem = None if is_placeholder(value) else problem_of(value)  # `TBC` in a draft: told by PAP430 once final
+        if problem:
+            raise PydanticCustomError(kind, "{problem}", {"problem": problem})
+        return value.strip()
+
+    return AfterValidator(check)
+
+
+# Addresses that become links: checked where they are written, so no other kind of address is ever a link.
+WebAddress = Annotated[str, _address("web_address", addresses.web_address_problem)]
+EmailAddress = Annotated[str, _address("email_address", addresses.email_problem)]
+PhoneNumber = Annotated[str, _address("phone_number", addresses.phone_problem)]
 Date = Annotated[dt.date, BeforeValidator(_date)]
 Time = Annotated[str, BeforeValidator(_time), Field(json_schema_extra={"pattern": "^[0-2]?[0-9]:[0-5][0-9]$"})]
 Text = Annotated[str, Field(min_length=1)]
@@ -75,8 +91,8 @@ class InlinePerson(StrictModel):
 
     name: Text
     role: str | None = None
-    phone: str | None = None
-    email: str | None = None
+    phone: PhoneNumber | None = None
+    email: EmailAddress | None = None
 
 
 def _person_kind(value: Any) -> str | None:

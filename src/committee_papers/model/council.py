@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
-from committee_papers.model.base import Date, StrictModel
+from committee_papers.model.base import Date, EmailAddress, PhoneNumber, StrictModel, WebAddress
 
 _MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 
@@ -33,8 +33,8 @@ RuleSetting = Annotated[Literal["off", "warning", "error"], BeforeValidator(_rul
 
 
 class Contact(StrictModel):
-    email: str | None = None
-    phone: str | None = None
+    email: EmailAddress | None = None
+    phone: PhoneNumber | None = None
 
 
 class Boilerplate(StrictModel):
@@ -52,7 +52,7 @@ class ResolutionNumbering(StrictModel):
 class Council(StrictModel):
     name: Annotated[str, Field(min_length=1)]
     jurisdiction: Jurisdiction = "england"
-    website: str | None = None
+    website: WebAddress | None = None
     address: str | None = None
     democratic_services: Contact = Field(default_factory=Contact)
     municipal_year_starts: MonthDay = "05-01"

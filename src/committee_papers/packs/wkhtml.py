@@ -21,6 +21,7 @@ import lxml.html
 import pdfkit
 from pypdf import PdfReader, PdfWriter
 
+from committee_papers.addresses import inert_links
 from committee_papers.packs.document import PackDocument
 from committee_papers.packs.weasy import _fit
 
@@ -101,7 +102,7 @@ def _pdf(html: str, papers: Path) -> bytes:
         raise RuntimeError("wkhtmltopdf is not installed; install it (apt-get install wkhtmltopdf) or use --pdf-engine weasyprint")
     html = html.replace("</head>", _WEBKIT_CSS + "</head>", 1)
     with _no_network() as proxy:
-        return _Offline(_strip_remote(html), "string", options={**OPTIONS, "allow": str(papers), **proxy}).to_pdf(False)
+        return _Offline(_strip_remote(inert_links(html)), "string", options={**OPTIONS, "allow": str(papers), **proxy}).to_pdf(False)
 
 
 class _Offline(pdfkit.PDFKit):
