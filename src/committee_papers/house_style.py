@@ -161,9 +161,13 @@ def _legacy(data: HouseStyleFile, merged: HouseStyleFile) -> HouseStyleFile:
             sections.insert(last_body + 1 + offset, Section(label=name, **{"from": "body"}, required=True))
     if data.required_fields is not None:
         wanted = set(data.required_fields)
-        sections = [s.model_copy(update={"required": s.from_ in wanted}) if s.from_ not in (None, "body") else s for s in sections]
-        merged.header = [r.model_copy(update={"required": r.from_ in wanted}) for r in merged.header or []]
-        merged.cover = [r.model_copy(update={"required": r.from_ in wanted}) for r in merged.cover or []]
+
+        def needed(source: str | None) -> bool:
+            return any(name in wanted for name in SOURCES.get(source or "", ())[:1])
+
+        sections = [s.model_copy(update={"required": needed(s.from_)}) if s.from_ not in (None, "body") else s for s in sections]
+        merged.header = [r.model_copy(update={"required": needed(r.from_)}) for r in merged.header or []]
+        merged.cover = [r.model_copy(update={"required": needed(r.from_)}) for r in merged.cover or []]
     merged.sections = sections
     return merged
 
@@ -184,7 +188,9 @@ def build(name: str, data: HouseStyleFile, parent: HouseStyleFile | None) -> Hou
 
 def to_style(name: str, data: HouseStyleFile, own: HouseStyleFile) -> HouseStyle:
     template = data.template if data.template else None
-    extra = tuple(f for f in own.required_fields or () if not any(s.from_ == f for s in data.sections or ()))
+    layout = [entry.from_ for entry in (*(data.header or ()), *(data.cover or ()), *(data.sections or ()))]
+    shown = {field for source in layout for field in SOURCES.get(source or "", ())[:1]}
+    extra = tuple(f for f in own.required_fields or () if f not in shown)
     return HouseStyle(
         name=name,
         title=data.title or name,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from committee_papers.checks.locate import value
+from committee_papers.checks.locate import key, value
 from committee_papers.house_style import (
     ALIASES,
     BUILT_IN_NAMES,
@@ -30,8 +30,8 @@ def _hint(word: str, choices, what: str) -> str:
 
 
 def check_style_file(env: jinja2.Environment, templates: Path, path: Path, style: HouseStyleFile, doc: YamlDoc, problems: Problems) -> None:
-    def problem(where: tuple, message: str, hint: str) -> None:
-        problems.add("PAP307", path, *value(doc, *where), message, hint)
+    def problem(where: tuple, message: str, hint: str, at_key: bool = False) -> None:
+        problems.add("PAP307", path, *(key(doc, *where) if at_key else value(doc, *where)), message, hint)
 
     built_in, own = _built_in_files(), _own_files(templates)
     resolved = resolve_files(built_in, {**own, path.stem: style})
@@ -51,7 +51,7 @@ def check_style_file(env: jinja2.Environment, templates: Path, path: Path, style
             problem(("remove_sections", index), f"the style it extends has no section `{name}`", _hint(name, parent_sections, "its sections are"))
     for name in style.change_sections or {}:
         if name not in parent_sections:
-            problem(("change_sections", name), f"the style it extends has no section `{name}`", _hint(name, parent_sections, "its sections are"))
+            problem(("change_sections", name), f"the style it extends has no section `{name}`", _hint(name, parent_sections, "its sections are"), True)
     for index, added in enumerate(style.add_sections or []):
         for side in ("after", "before"):
             anchor = getattr(added, side)

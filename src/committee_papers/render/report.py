@@ -173,16 +173,20 @@ def _withhold(parsed: ParsedReport) -> None:
 
 
 def number_blocks(blocks: list[Block], style: HouseStyle) -> ReportNumbering:
-    """Number the blocks in printed order from the section the style names (or from the start)."""
+    """Number the blocks in printed order from the section the style names (or from the start).
+
+    Numbering starts at that section, or, if a report lacks it, at whatever comes where it would be.
+    """
     numbering = ReportNumbering(scheme=style.numbering.scheme)
-    start = style.numbering.starts_at
-    started = start is None
+    places = {id(section): index for index, section in enumerate(style.sections)}
+    names = [section_name(s) for s in style.sections]
+    start = names.index(style.numbering.starts_at) if style.numbering.starts_at in names else -1
+    place = -1  # where the printed blocks have got to in the style's order; an author's own section stays where it is
     for block in blocks:
         if block.kind != "section":
             continue
-        if not started and block.section is not None and section_name(block.section) == start:
-            started = True
-        block.counted = started and (block.section is None or block.section.numbered)
+        place = places.get(id(block.section), place)
+        block.counted = place >= start and (block.section is None or block.section.numbered)
         titled = block.heading is not None or block.chunk is not None
         if numbering.scheme == "sections" and block.counted and titled:
             block.number = numbering.next_section() if block.level == 2 else numbering.next_sub_section()
