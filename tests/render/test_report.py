@@ -251,3 +251,19 @@ def test_an_authors_comment_is_never_shown_nor_numbered(minimal, allow_raw_html)
         assert "Ask finance" not in html and "was third" not in html and "&lt;!--" not in html
         numbered = [p for p in texts(html, "//p[@class='numbered']") if p.split(". ", 1)[1] in ("First.", "Second.")]
         assert numbered == ["2. First.", "3. Second."]  # the purpose takes 1
+
+
+def test_numbering_starts_where_the_named_section_would_be_when_a_report_lacks_it(minimal):
+    """A cover-sheet report without its reasons (a warning) is still numbered, from the next section on."""
+    apply_case(parse_case(FIXTURES / "cover-sheet.case"), minimal)
+    path = minimal / f"papers/meetings/{MEETING}/{REPORT}.md"
+    text = path.read_text("utf-8")
+    start, end = text.index("reasons: |"), text.index("key_decision:")
+    path.write_text(text[:start] + text[end:], "utf-8")
+    result = check(minimal)
+    folder = result.archive.meetings[MEETING]
+    item = next(i for i in agenda_items(result.archive, folder) if i.report and i.report.id == REPORT)
+    html = str(render_report(result.archive, folder, item, item.report))
+    numbered = texts(html, "//p[@class='numbered']")
+    assert numbered[0] == "1. The consultation ran for eight weeks. The responses are in Appendix 2."
+    assert not texts(html, "//section[contains(@class, 'report-summary')]//span[@class='para-number']")
