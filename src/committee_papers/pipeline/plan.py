@@ -42,6 +42,10 @@ class Plan:
         known = self.pages.get(src_uri) or self.kept[src_uri]
         return known.title, known.description
 
+    def search_tags_of(self, src_uri: str) -> list[str]:
+        """What a search result shows with the page: the kind of document, the committee and the date."""
+        return [value for _, value in getattr(self.pages.get(src_uri), "context", [])]
+
 
 def site_of(options: BuildOptions, result: CheckResult) -> Site:
     return build_site(result.archive, Publication(today=options.today, drafts=options.drafts))
