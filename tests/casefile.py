@@ -14,6 +14,14 @@
     === symlink papers/x.md -> /etc/hostname
     === front papers/meetings/.../04-report.md
     (new front matter, without the --- lines; the body is kept)
+    === fifo papers/meetings/.../05-pipe.md
+    === repeat papers/meetings/.../04-report.md 20001
+    x
+    (the text, with \n read as a line break, added to the end of the file 20001 times)
+    === pdf papers/meetings/.../appendix.pdf 1001 0
+    (a PDF of 1001 blank pages whose first page's drawing expands to 0 bytes more)
+    === png papers/meetings/.../chart.png 10001x5000
+    (a black-and-white image of that many pixels, small on disk)
 """
 
 from __future__ import annotations
@@ -22,6 +30,9 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+
+
+ACTIONS = ("delete", "mkdir", "latin1", "big", "symlink", "front", "fifo", "repeat", "pdf", "png")
 
 
 @dataclass
@@ -45,7 +56,7 @@ def parse_case(path: Path) -> Case:
         index += 1
     while index < len(lines):
         words = lines[index][4:].split(" ", 1)
-        action, target = (words[0], words[1]) if words[0] in ("delete", "mkdir", "latin1", "big", "symlink", "front") else ("file", lines[index][4:])
+        action, target = (words[0], words[1]) if words[0] in ACTIONS else ("file", lines[index][4:])
         index += 1
         body = []
         while index < len(lines) and not lines[index].startswith("=== "):
@@ -59,6 +70,9 @@ def apply_case(case: Case, council: Path) -> None:
     for action, target, content in case.steps:
         if action == "symlink":
             target, link_to = (part.strip() for part in target.split("->"))
+        if action in ("repeat", "pdf", "png"):
+            _generate(action, council, target, content)
+            continue
         path = council / target
         if action == "front":
             body = path.read_text("utf-8").split("---\n", 2)[2]
@@ -84,3 +98,22 @@ def apply_case(case: Case, council: Path) -> None:
                 handle.truncate(int(size))
         elif action == "symlink":
             os.symlink(link_to, path)
+        elif action == "fifo":
+            os.mkfifo(path)
+
+
+def _generate(action: str, council: Path, target: str, content: str) -> None:
+    """Files too large or too binary to write out in a case file, made from a few figures."""
+    from generated import pdf_file, png_file
+
+    relative, *figures = target.split(" ")
+    path = council / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if action == "repeat":
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(content.strip("\n").replace("\\n", "\n") * int(figures[0]) + "\n")
+    elif action == "pdf":
+        path.write_bytes(pdf_file(int(figures[0]), int(figures[1])))
+    else:
+        width, height = figures[0].split("x")
+        path.write_bytes(png_file(int(width), int(height)))

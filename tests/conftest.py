@@ -47,13 +47,17 @@ def build_epoch() -> str:
     return str(int(dt.datetime.fromisoformat(BUILD_DAY).replace(tzinfo=dt.timezone.utc).timestamp()))
 
 
-def run_papers(*args: str, cwd: Path | None = None, env_extra: dict | None = None):
+def run_papers(*args: str, cwd: Path | None = None, env_extra: dict | None = None, give_up: float | None = None):
+    """`papers ARGS` in a subprocess; with `give_up`, a run still going after that many seconds fails the test (a hang)."""
     import os
     import subprocess
     import sys
 
     env = {**os.environ, "SOURCE_DATE_EPOCH": build_epoch(), **(env_extra or {})}
-    return subprocess.run([sys.executable, "-m", "committee_papers", *args], capture_output=True, text=True, cwd=cwd, env=env)
+    try:
+        return subprocess.run([sys.executable, "-m", "committee_papers", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=give_up)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"`papers {' '.join(args)}` was still running after {give_up:.0f} s: it hangs")
 
 
 @pytest.fixture(scope="session")

@@ -35,7 +35,7 @@ def _report_created(report: scaffold.NewReport, root: Path) -> None:
         click.echo(f"Added {lines} to the agenda in {_shown(report.agenda.path, root)}")
 
 
-def _carry_out(plan_for: Callable[[], Plan], root: Path) -> None:
+def carry_out_plan(plan_for: Callable[[], Plan], root: Path) -> None:
     """Work out the plan, write it (all or nothing), and say what was written."""
     try:
         plan = plan_for()
@@ -74,7 +74,7 @@ def new_meeting_command(committee: str, date: str, directory: Path, time: str | 
     opens with its standard items, approving the minutes of its previous held
     meeting. The command says by when the agenda must be published.
     """
-    _carry_out(lambda: meetings.new_meeting(directory, committee, date, time, venue), directory)
+    carry_out_plan(lambda: meetings.new_meeting(directory, committee, date, time, venue), directory)
 
 
 @new_group.command("report")

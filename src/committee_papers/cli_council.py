@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from committee_papers.authoring import appendix, council, meetings, minutes, people
-from committee_papers.cli_authoring import DIR_ARG, _carry_out, new_group
+from committee_papers.cli_authoring import DIR_ARG, carry_out_plan, new_group
 
 
 def _ids(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -34,7 +34,7 @@ def _pairs(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 )
 @click.option(
     "--house-style", type=click.Choice(council.shipped_styles()), default="numbered", show_default=True, prompt="House style",
-    help="How reports are laid out (docs/house-styles.md).",
+    help="How reports are laid out: numbered paragraphs, a cover table, or an implications table.",
 )
 @click.option(
     "--year-start", default="05-01", show_default=True, prompt="First day of the municipal year (MM-DD)",
@@ -49,7 +49,7 @@ def init_command(directory: Path, name: str, jurisdiction: str, house_style: str
     papers/people.yml, one committee and the meetings folder: a council that
     passes `papers check` and builds at once. It never replaces a file.
     """
-    _carry_out(lambda: council.init(directory, name, jurisdiction, house_style, year_start, committee_name, committee_id), directory)
+    carry_out_plan(lambda: council.init(directory, name, jurisdiction, house_style, year_start, committee_name, committee_id), directory)
     click.echo("Next: add people with `papers new person`, then a meeting with `papers new meeting`.")
 
 
@@ -68,7 +68,7 @@ def init_command(directory: Path, name: str, jurisdiction: str, house_style: str
 def new_committee_command(name, directory, committee_id, chair, vice_chair, members, clerk, parent, time, venue, standard_items) -> None:
     """Create papers/committees/<id>.yml for the committee called NAME."""
     items = None if standard_items is None else _ids((standard_items,))
-    _carry_out(
+    carry_out_plan(
         lambda: people.new_committee(
             directory, name, committee_id, chair=chair, vice_chair=vice_chair, members=_ids(members), clerk=clerk,
             parent=parent, time=time, venue=venue, standard_items=items,
@@ -102,7 +102,7 @@ def new_person_command(kind, name, directory, person_id, party, division, role, 
     if kind == "officer" and (party or division):
         raise click.UsageError("--party and --division are for councillors; an officer has --role")
     details = {"party": party, "division": division, "role": role, "email": email, "phone": phone}
-    _carry_out(
+    carry_out_plan(
         lambda: people.new_person(directory, kind, name, person_id, details, _ids(member_of), _ids(chair_of), _ids(clerk_of)),
         directory,
     )
@@ -122,7 +122,7 @@ def new_minutes_command(meeting_id, directory, apologies, absent, substitute, of
     absences given; decisions are written as resolutions with the municipal
     year's next numbers. Check every minute against your notes.
     """
-    _carry_out(
+    carry_out_plan(
         lambda: minutes.new_minutes(directory, meeting_id, _ids(apologies), _ids(absent), _pairs(substitute), _ids(officer)),
         directory,
     )
@@ -137,7 +137,7 @@ def new_minutes_command(meeting_id, directory, apologies, absent, substitute, of
 @click.option("--exempt", type=int, multiple=True, metavar="PARAGRAPH", help="The appendix alone is exempt under this paragraph.")
 def new_appendix_command(meeting_id, report_id, source, directory, title, exempt) -> None:
     """Copy FILE (a PDF or Markdown file) beside the report REPORT as its next appendix, and list it in the report."""
-    _carry_out(lambda: appendix.new_appendix(directory, meeting_id, report_id, source, title, list(exempt)), directory)
+    carry_out_plan(lambda: appendix.new_appendix(directory, meeting_id, report_id, source, title, list(exempt)), directory)
 
 
 @click.group("meeting")
@@ -156,7 +156,7 @@ def publish_command(meeting_id: str, directory: Path, on: str | None) -> None:
     than the law requires, naming the last lawful day. The agenda appears on
     the website at the first build on or after that day.
     """
-    _carry_out(lambda: meetings.publish(directory, meeting_id, on), directory)
+    carry_out_plan(lambda: meetings.publish(directory, meeting_id, on), directory)
 
 
 @meeting_group.command("held")
@@ -164,7 +164,7 @@ def publish_command(meeting_id: str, directory: Path, on: str | None) -> None:
 @DIR_ARG
 def held_command(meeting_id: str, directory: Path) -> None:
     """Record that MEETING-ID took place (`status: held`); its minutes.md is then published."""
-    _carry_out(lambda: meetings.held(directory, meeting_id), directory)
+    carry_out_plan(lambda: meetings.held(directory, meeting_id), directory)
 
 
 def register(main: click.Group) -> None:

@@ -15,11 +15,6 @@ MARKER = "TBC"
 _IN_TEXT = re.compile(rf"(?<![A-Za-z0-9]){MARKER}:")
 
 
-def placeholder(what: str) -> str:
-    """The text a command writes where the author is to write `what`."""
-    return f"{MARKER}: {what}"
-
-
 def is_placeholder(value: str) -> bool:
     return value.strip() == MARKER or bool(_IN_TEXT.search(value))
 

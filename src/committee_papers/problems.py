@@ -150,8 +150,12 @@ class _SourceLines:
 
     def lines(self, file: str) -> list[str]:
         if file not in self.cache:
-            try:
-                self.cache[file] = (self.root / file).read_text("utf-8", errors="replace").split("\n")
+            from committee_papers.loading.files import MAX_TEXT_BYTES, is_regular_file
+
+            path = self.root / file
+            try:  # only files the check could read: never a pipe, which would wait for ever
+                readable = is_regular_file(path) and path.stat().st_size <= MAX_TEXT_BYTES
+                self.cache[file] = path.read_text("utf-8", errors="replace").split("\n") if readable else []
             except OSError:
                 self.cache[file] = []
         return self.cache[file]

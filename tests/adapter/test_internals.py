@@ -25,6 +25,22 @@ def test_a_pypdf_without_it_is_told_by_name_and_version():
         add_object(object(), DecodedStreamObject())
 
 
+def test_pypdf_still_keeps_a_streams_stored_bytes():
+    import io
+    import zlib
+
+    from pypdf import PdfReader
+
+    from committee_papers.adapter.pdf import stored_bytes
+    from generated import pdf_file
+
+    page = PdfReader(io.BytesIO(pdf_file(1, 5000))).pages[0]
+    stored = stored_bytes(page["/Contents"].get_object())
+    assert zlib.decompress(stored) == b" " * 5000  # still compressed, as in the file
+    with pytest.raises(InternalChanged, match=r"StreamObject._data \(written against pypdf 4.3-7.1\)"):
+        stored_bytes(object())
+
+
 def test_the_footnote_plugin_still_keeps_its_footnotes_in_env():
     env: dict = {}
     parser(False).parse("One[^note] and two^[inline words].\n\n[^note]: The note.\n", env)

@@ -157,3 +157,15 @@ def test_every_command_explains_itself(command):
     assert result.output.startswith("Usage: ")
     description = result.output.split("\n\n", 2)[1].strip()
     assert len(description) > 20, f"`papers {' '.join(command)} --help` says too little: {description!r}"
+
+
+def test_a_member_listed_before_joining_people_yml_is_not_listed_twice(minimal):
+    committee = minimal / "papers/committees/audit.yml"
+    committee.write_text(committee.read_text("utf-8").replace("ruth-kemp]", "ruth-kemp, ann-lee]"), "utf-8")
+    assert {p.code for p in check(minimal).problems.items} == {"PAP200"}
+    before = committee.read_bytes()
+    result = papers("new", "person", "councillor", "Ann Lee", "--member-of", "audit", str(minimal))
+    assert result.exit_code == 0, result.output
+    assert "papers/committees/audit.yml already lists ann-lee; it was left as it was" in result.output
+    assert committee.read_bytes() == before
+    assert check(minimal).problems.items == []

@@ -115,7 +115,7 @@ def test_a_word_report_becomes_a_draft(example, tmp_path):
         assert lifted not in body
 
     # The report joins the agenda; nothing else in the papers changes.
-    assert meeting_yml.read_bytes() == original + f"  - report: leisure-centre-operating-contract\n".encode()
+    assert meeting_yml.read_bytes() == original + "  - report: leisure-centre-operating-contract\n".encode()
     after = hashes(example)
     assert set(after) - set(before) == {created}
     unchanged = [k for k in before if not k.endswith(f"{MEETING}/meeting.yml")]

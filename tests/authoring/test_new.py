@@ -107,12 +107,12 @@ def test_new_report_has_only_unsigned_comments_and_joins_the_agenda(example):
     before, found_before = hashes(example), problems(example)
     result = papers("new", "report", "2026-12-08-resources", "Car Park Tariffs: 2027/28", str(example))
     assert result.exit_code == 0, result.output
-    created = f"papers/meetings/2026-12-08-resources/car-park-tariffs-2027-28.md"
+    created = "papers/meetings/2026-12-08-resources/car-park-tariffs-2027-28.md"
     assert f"Created {created}" in result.output
-    assert f"Added `- report: car-park-tariffs-2027-28` to the agenda" in result.output
+    assert "Added `- report: car-park-tariffs-2027-28` to the agenda" in result.output
 
     # The one change to an existing file: a line added to the agenda list, every other byte kept.
-    assert meeting_yml.read_bytes() == original + f"  - report: car-park-tariffs-2027-28\n".encode()
+    assert meeting_yml.read_bytes() == original + "  - report: car-park-tariffs-2027-28\n".encode()
     after = hashes(example)
     assert set(after) - set(before) == {created}
     assert {k: v for k, v in after.items() if k not in (created, meeting_yml.relative_to(example).as_posix())} == {
@@ -286,3 +286,14 @@ def test_a_title_that_would_take_a_meetings_own_address_is_renamed(example):
     assert papers("new", "report", "2026-12-08-resources", "Minutes", str(example)).exit_code == 0
     assert (example / "papers/meetings/2026-12-08-resources/minutes-report.md").exists()
     assert not (example / "papers/meetings/2026-12-08-resources/minutes.md").exists()
+
+
+def test_a_committee_without_standard_items_still_gets_an_agenda_list(minimal):
+    committee = minimal / "papers/committees/audit.yml"
+    committee.write_text(committee.read_text("utf-8") + "standard_items: []\n", "utf-8")
+    assert papers("new", "meeting", "audit", "2026-06-09", str(minimal)).exit_code == 0
+    meeting_yml = minimal / "papers/meetings/2026-06-09-audit/meeting.yml"
+    assert meeting_yml.read_text("utf-8").endswith("status: scheduled\nagenda: []\n")
+    assert papers("new", "report", "2026-06-09-audit", "Risk Register", str(minimal)).exit_code == 0
+    assert meeting_yml.read_text("utf-8").endswith("agenda: [{report: risk-register}]\n")
+    assert sorted(p.code for p in problems(minimal)) == ["PAP409", "PAP409"]

@@ -94,3 +94,39 @@ def test_blocks_the_parser_reads_are_no_problem_and_are_withheld(minimal, body):
     item = next(i for i in agenda_items(result.archive, folder) if i.report and i.report.id == REPORT)
     assert "SECRET" not in str(render_report(result.archive, folder, item, item.report))
     assert "SECRET" in str(render_report(result.archive, folder, item, item.report, confidential=True))
+
+
+@pytest.mark.parametrize(
+    "body, line",
+    [
+        ("Text.\n\n<!-- a note never closed\n\nSECRET hidden from everyone.\n", 2),
+        ("<!-- first note, never closed\n\nSECRET hidden from everyone.\n\n<!-- second note -->\n", 0),
+        ("The fee is £40 <!-- was £38, SECRET.\n", 0),
+        ("The fee is £40 <!-- was <!-- SECRET --> a year.\n", 0),
+    ],
+    ids=["never closed", "runs on to a later comment", "never closed in a paragraph", "runs on in a paragraph"],
+)
+def test_a_comment_that_hides_or_shows_more_than_its_author_meant_is_reported(minimal, body, line):
+    path = minimal / "papers/meetings" / MEETING / f"{REPORT}.md"
+    report_problems(minimal, body)
+    result = check(minimal)
+    found = [(p.code, p.line) for p in result.problems.items if p.file.endswith(f"{REPORT}.md") and p.code == "PAP225"]
+    assert found == [("PAP225", body_line(minimal) + line)], (found, path)
+
+
+def test_raw_html_with_a_comment_never_closed_is_reported(minimal):
+    """The sanitiser would take everything after `<!--` for the comment: the rest of the report, members' pack included."""
+    body = "<div class=\"box\">\nBoxed. <!-- a note never closed\n</div>\n\n::: exempt\nSECRET\n:::\n"
+    report_problems(minimal, body, allow_raw_html=True)
+    found = [(p.code, p.line) for p in check(minimal).problems.items if p.code == "PAP225"]
+    assert found == [("PAP225", body_line(minimal))]
+
+
+def test_markers_in_agenda_item_text_and_terms_of_reference_are_checked(minimal):
+    meeting = minimal / "papers/meetings/2026-03-03-audit/meeting.yml"
+    meeting.write_text(meeting.read_text("utf-8").replace("  - item: Chair's Announcements", "  - item: Chair's Announcements\n    text: \"Welcome.\\n\\n> ::: Exempt\\n> SECRET\\n> :::\""), "utf-8")
+    committee = minimal / "papers/committees/audit.yml"
+    committee.write_text(committee.read_text("utf-8").replace("  - To review the council's internal audit arrangements.", "  - To review the council's internal audit arrangements.\n\n  ```\n  ::: exempt\n  SECRET\n  :::"), "utf-8")
+    found = {(p.file.split("/")[-1], p.line) for p in check(minimal).problems.items if p.code == "PAP222"}
+    assert ("meeting.yml", 9) in found
+    assert ("audit.yml", next(n for n, line in enumerate(committee.read_text("utf-8").split("\n"), start=1) if line.startswith("terms_of_reference"))) in found

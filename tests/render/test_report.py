@@ -188,3 +188,15 @@ def test_checker_directives_are_never_shown(minimal):
     public, _ = _report_with(minimal, "## Information\n\n<!-- papers: ignore PAP503 -->\nFor the charter [click here](https://example.org/).\n")
     assert "papers: ignore" not in public and "PAP503" not in public
     assert "For the charter" in public
+
+
+@pytest.mark.parametrize("allow_raw_html", [False, True])
+def test_an_authors_comment_is_never_shown_nor_numbered(minimal, allow_raw_html):
+    if allow_raw_html:
+        council = minimal / "papers/council.yml"
+        council.write_text(council.read_text("utf-8") + "allow_raw_html: true\n", "utf-8")
+    public, members = _report_with(minimal, "## Information\n\nFirst.\n\n<!-- Ask finance to confirm the figure. -->\n\nSecond <!-- was third -->.\n")
+    for html in (public, members):
+        assert "Ask finance" not in html and "was third" not in html and "&lt;!--" not in html
+        numbered = [p for p in texts(html, "//p[@class='numbered']") if p.split(". ", 1)[1] in ("First.", "Second.")]
+        assert numbered == ["2. First.", "3. Second."]  # the purpose takes 1

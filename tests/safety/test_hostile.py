@@ -47,6 +47,8 @@ None.
 @pytest.mark.parametrize("allow_html", [False, True])
 def test_no_script_reaches_a_built_page(minimal, allow_html):
     council_file = minimal / "papers/council.yml"
+    # the check refuses links to script addresses (PAP333); as a warning, the build shows what the renderer makes of them
+    council_file.write_text(council_file.read_text("utf-8") + "rules: {PAP333: warning}\n", "utf-8")
     if allow_html:
         council_file.write_text(council_file.read_text("utf-8") + "allow_raw_html: true\n", "utf-8")
     report = minimal / REPORT
@@ -54,6 +56,8 @@ def test_no_script_reaches_a_built_page(minimal, allow_html):
     report.write_text("---\n" + front + "---\n" + HOSTILE, "utf-8")
     result = run_papers("build", str(minimal), "--no-packs")
     assert result.returncode == 0, result.stderr
+    for address in ("javascript:alert('md')", "data:text/html", "vbscript:msgbox"):  # each told where it is written
+        assert f"warning PAP333: the link to `{address}" in result.stderr
     root = lxml.html.parse(str(minimal / "site/meetings/2026-04-14-audit/04-internal-audit-plan/index.html")).getroot()
     article = root.xpath("//article")[0]
     assert not article.xpath(".//script | .//iframe | .//svg | .//style | .//object | .//embed")

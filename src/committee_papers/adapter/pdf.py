@@ -11,3 +11,11 @@ def add_object(writer, obj):
     if add is None:
         raise InternalChanged("pypdf PdfWriter._add_object")
     return add(obj)
+
+
+def stored_bytes(stream) -> bytes:
+    """A stream's bytes as stored in the file, still encoded: pypdf (4.3-7.1) keeps them in `_data`; `get_data()` decodes all at once."""
+    data = getattr(stream, "_data", None)
+    if not isinstance(data, bytes):
+        raise InternalChanged("pypdf StreamObject._data")
+    return data

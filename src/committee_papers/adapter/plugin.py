@@ -19,6 +19,7 @@ from committee_papers.adapter import material_search
 from committee_papers.adapter.config import PapersConfig, root_of, settings_of
 from committee_papers.adapter.theme import add_overrides, lay_out_all, prepare_theme, table_of_contents
 from committee_papers.check import CheckResult, check
+from committee_papers.frame import frame_front_matter, frame_text, framed
 from committee_papers.packs.build import rich_progress
 from committee_papers.pipeline import finish as steps
 from committee_papers.pipeline.lock import build_lock
@@ -81,9 +82,7 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
             if files.get_file_from_path(src_uri) is not None:
                 log.warning(f"the council's own page {src_uri} replaces the generated one")
                 continue
-            title, description = plan.title_of(src_uri)
-            front = f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(description)}\n---\n"
-            file = PageFile.generated(config, src_uri, content=front)
+            file = PageFile.generated(config, src_uri, content=frame_front_matter(*plan.title_of(src_uri)))
             file.written = src_uri in plan.kept  # its output is linked from the previous build
             files.append(file)
         for path, content in steps.site_files(plan).items():
@@ -115,6 +114,8 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         return self.plan.search_entries.get(src_uri, [])
 
     def on_page_markdown(self, markdown, *, page, config, files):
+        if isinstance(page.file, PageFile):  # a generated page: its escaped title, not the council's own markup
+            page.meta = framed(page.meta)
         return "" if page.file.src_uri in self.plan.pages else markdown
 
     def on_page_content(self, html, *, page, config, files):
@@ -188,7 +189,7 @@ def theme_settings(config) -> str:
 def _configure(config, plan: Plan) -> None:
     council = plan.archive.council
     if council and config.site_name in ("", "My Docs", DEFAULT_SITE_NAME):
-        config.site_name = council.name
+        config.site_name = frame_text(council.name)
     if council and council.website and not config.site_url:
         config.site_url = council.website.rstrip("/") + "/"
     if not config.nav:
@@ -209,7 +210,7 @@ def _configure(config, plan: Plan) -> None:
 def _mkdocs_nav(entries: list) -> list:
     def entry(title, target):
         if isinstance(target, list):
-            return {title: [item if isinstance(item, str) else entry(*item) for item in target]}
-        return {title: target}
+            return {frame_text(title): [item if isinstance(item, str) else entry(*item) for item in target]}
+        return {frame_text(title): target}
 
     return [entry(title, target) for title, target in entries]

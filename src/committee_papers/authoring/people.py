@@ -50,7 +50,11 @@ def new_person(
     plan = Plan()
     plan.files, plan.edits = _people_file(archive, KINDS[kind], person_id, entry)
     for committee_id in dict.fromkeys((*member_of, *chair_of, *clerk_of)):
-        plan.edits.append(_join(archive, committee_id, person_id, committee_id in chair_of, committee_id in clerk_of))
+        edit = _join(archive, committee_id, person_id, committee_id in chair_of, committee_id in clerk_of)
+        if edit.after != edit.before:
+            plan.edits.append(edit)
+        else:
+            plan.notes.append(f"papers/committees/{edit.path.name} already lists {person_id}; it was left as it was")
     return plan
 
 
@@ -79,7 +83,7 @@ def _join(archive: Archive, committee_id: str, person_id: str, chair: bool, cler
             raise ScaffoldError(f"the {found.name} already has a chair, `{found.chair}`; change `chair:` in {path.name} yourself")
         if chair:
             edited = set_value(edited, "chair", person_id, ("vice_chair", "members", "clerk", "default_time", "default_venue", "terms_of_reference", "standard_items"))
-        if edited is not None:
+        if edited is not None and person_id not in found.members:  # listed before they were in people.yml
             edited = add_to_list(edited, "members", [person_id], create=True)
     if edited is None:
         raise ScaffoldError(f"papers/committees/{path.name} could not be changed safely; add `{person_id}` to it yourself")

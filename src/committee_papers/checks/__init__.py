@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from committee_papers.checks import accessibility, agendas, appendices, content, minutes, names, people, references, settings, statutory, templates, unfinished
+from committee_papers.checks import (
+    accessibility, agendas, appendices, blocks, consistency, content, limits, links, minutes, names, people, references, settings,
+    statutory, templates, unfinished,
+)
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
 from committee_papers.render.prepared import prepare_report
@@ -13,10 +16,12 @@ from committee_papers.render.prepared import prepare_report
 CHECKS = [
     references.check_people_file,
     references.check_committees,
+    consistency.check_committee_parents,
     references.check_meeting_folders,
     references.check_report_people,
     people.check_councillors,
     agendas.check_agendas,
+    consistency.check_single_entries,
     agendas.check_required_comments,
     appendices.check_appendices,
     minutes.check_minutes,
@@ -31,17 +36,24 @@ CHECKS = [
     statutory.check_comments,
     statutory.check_resolutions,
     statutory.check_attendance,
+    consistency.check_attendance_lists,
     unfinished.check_unpublished,
     names.check_inline_people,
+    links.check_archive_links,
+    limits.check_photo_pixels,
+    blocks.check_committee_terms,
     settings.check_build_folders,
 ]
 
+
 # Checks of one report, run on each report as it is read, in the worker process that read it;
 # content.check_report parses the report first, and that parse is the one a build renders.
-REPORT_CHECKS = [names.check_report_names, accessibility.check_appendices_accessibility, unfinished.check_placeholders]
+REPORT_CHECKS = [
+    names.check_report_names, accessibility.check_appendices_accessibility, unfinished.check_placeholders, links.check_report_links,
+]
 
 # Checks of one meeting folder's own files, run in the worker process that read it.
-FOLDER_CHECKS = [accessibility.check_minutes_accessibility]
+FOLDER_CHECKS = [accessibility.check_minutes_accessibility, blocks.check_agenda_texts, links.check_minutes_links]
 
 
 def run_checks(archive: Archive, problems: Problems, today: dt.date) -> None:

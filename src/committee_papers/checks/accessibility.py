@@ -8,6 +8,8 @@ import re
 
 from committee_papers.checks.appendices import real_path
 from committee_papers.checks.blocks import check_block_markers
+from committee_papers.checks.limits import check_markdown_limits
+from committee_papers.loading.files import read_text
 from committee_papers.markdown.parser import parser
 from committee_papers.model.archive import Archive, ReportFile
 from committee_papers.problems import Problems
@@ -111,14 +113,14 @@ def check_appendices_accessibility(archive: Archive, report_file: ReportFile, pr
     for appendix in report_file.report.appendices:
         target = folder / appendix.file
         if target.suffix.lower() == ".md" and os.path.isfile(target) and real_path(target).is_relative_to(real_path(folder)):
-            try:
-                text = target.read_text("utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue  # reported by the appendix checks
+            text = read_text(target, Problems(archive.root))  # what it cannot read is told by the appendix checks
+            if text is None:
+                continue
             from committee_papers.checks.content import check_links
 
-            allow_html = _allow_html(archive)
+            allow_html = archive.allow_html
             tokens = parser(allow_html).parse(text)
+            check_markdown_limits(target, [(tokens, 1)], problems)
             check_tokens(target, tokens, 1, problems, top_level=None)
             check_block_markers(target, text, 1, problems, allow_html, tokens)
             check_links(folder, report_file.id, target, text.split("\n"), 1, tokens, problems)
@@ -126,12 +128,12 @@ def check_appendices_accessibility(archive: Archive, report_file: ReportFile, pr
 
 def check_minutes_accessibility(archive: Archive, folder, problems: Problems) -> None:
     if folder.minutes is not None:
-        allow_html = _allow_html(archive)
+        allow_html = archive.allow_html
+        pieces = []
         for minute in folder.minutes.minutes:
             tokens = parser(allow_html).parse(minute.markdown)  # as the minutes page reads it
             check_block_markers(folder.minutes.path, minute.markdown, minute.line + 1, problems, allow_html, tokens)
             check_tokens(folder.minutes.path, tokens, minute.line + 1, problems, top_level=3, higher_reported=True)
+            pieces.append((tokens, minute.line + 1))
+        check_markdown_limits(folder.minutes.path, pieces, problems)
 
-
-def _allow_html(archive: Archive) -> bool:
-    return bool(archive.council and archive.council.allow_raw_html)

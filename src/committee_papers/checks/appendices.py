@@ -6,6 +6,8 @@ import os
 
 from pathlib import Path, PurePosixPath
 
+from committee_papers import limits
+from committee_papers.checks.limits import check_pdf_limits
 from committee_papers.checks.locate import value
 from committee_papers.loading.files import MAX_PDF_BYTES, check_name, read_text
 from committee_papers.model.archive import Archive
@@ -33,14 +35,26 @@ def resolve_inside(folder: Path, relative: str) -> Path | None:
     return target
 
 
+def backslashed(path: str, file: Path, line: int, column: int, problems: Problems) -> bool:
+    """A path written the Windows way, which works in no web address: reported (PAP016)."""
+    if "\\" not in path and "%5c" not in path.lower():  # (a Markdown link's address arrives %-encoded)
+        return False
+    problems.add("PAP016", file, line, column, f"the path `{path}` is written with backslashes",
+                 f"write it with forward slashes: {path.replace(chr(92), '/')}")
+    return True
+
+
 def check_appendices(archive: Archive, problems: Problems, today=None) -> None:
     for folder in archive.meetings.values():
         _check_shared_exempt_files(folder, problems)
+        pages = 0  # of the meeting's PDF appendices together
         for report in folder.reports.values():
             if report.report is None:
                 continue
             for index, appendix in enumerate(report.report.appendices):
                 line, column = value(report.doc, "appendices", index, "file")
+                if backslashed(appendix.file, report.path, line, column, problems):
+                    continue
                 target = resolve_inside(folder.path, appendix.file)
                 if target is None:
                     problems.add(
@@ -77,7 +91,12 @@ def check_appendices(archive: Archive, problems: Problems, today=None) -> None:
                         "save the document as PDF, or write it as Markdown",
                     )
                 elif target.suffix.lower() == ".pdf":
-                    check_pdf(target, appendix.file, report.path, line, column, problems)
+                    before = pages
+                    pages += check_pdf(target, appendix.file, report.path, line, column, problems)
+                    if before <= limits.MEETING_PDF_PAGES < pages:
+                        problems.add("PAP013", report.path, line, column,
+                                     f"with `{appendix.file}` the PDF appendices of this meeting have {pages:,} pages; "
+                                     f"one meeting's may have at most {limits.MEETING_PDF_PAGES:,} between them")
                 else:
                     read_text(target, problems)
 
@@ -109,8 +128,8 @@ def _check_shared_exempt_files(folder, problems: Problems) -> None:
             )
 
 
-def _check_pdf_opens(target: Path, name: str, report_path: Path, line: int, column: int, problems: Problems) -> None:
-    """The pack lays every page of the PDF into itself, so the PDF must open, unlocked, with its pages."""
+def _check_pdf_opens(target: Path, name: str, report_path: Path, line: int, column: int, problems: Problems):
+    """The pack lays every page of the PDF into itself, so the PDF must open, unlocked, with its pages: its reader, or None."""
     from pypdf import PdfReader
 
     try:
@@ -118,31 +137,35 @@ def _check_pdf_opens(target: Path, name: str, report_path: Path, line: int, colu
         if reader.is_encrypted:
             problems.add("PAP210", report_path, line, column, f"the appendix `{name}` is a password-protected PDF",
                          "save it again without a password (or without encryption), or attach an unprotected copy")
-            return
-        len(reader.pages)
+            return None
+        reader.trailer["/Root"]["/Pages"].get_object()  # its pages are counted, within a bound, by the limits
     except Exception:  # noqa: BLE001 - pypdf raises many kinds of error for a damaged file
         problems.add("PAP210", report_path, line, column, f"the appendix `{name}` is a damaged PDF that cannot be read",
                      "save or export the document as PDF again")
+        return None
+    return reader
 
 
-def check_pdf(target: Path, name: str, report_path: Path, line: int, column: int, problems: Problems) -> None:
+def check_pdf(target: Path, name: str, report_path: Path, line: int, column: int, problems: Problems) -> int:
+    """A PDF appendix that the pack can lay in, within the limits: its pages (0 if it cannot be used)."""
     if os.path.isdir(target):
         problems.add("PAP003", target, 1, 1, f"`{target.name}` is a folder, but a file is expected here")
-        return
+        return 0
     if not os.path.isfile(target):
         problems.add("PAP003", target, 1, 1, f"`{target.name}` is not an ordinary file")
-        return
+        return 0
     size = target.stat().st_size
     if size > MAX_PDF_BYTES:
         problems.add(
             "PAP002", target, 1, 1, f"the PDF is {size / 1024 / 1024:.0f} MB; appendices may be at most {MAX_PDF_BYTES // 1024 // 1024} MB"
         )
-        return
+        return 0
     with target.open("rb") as handle:
         head = handle.read(1024)
     if b"%PDF-" not in head:
         problems.add(
             "PAP210", report_path, line, column, f"the appendix `{name}` is named .pdf but is not a PDF file"
         )
-        return
-    _check_pdf_opens(target, name, report_path, line, column, problems)
+        return 0
+    reader = _check_pdf_opens(target, name, report_path, line, column, problems)
+    return check_pdf_limits(reader, name, report_path, line, column, problems) if reader is not None else 0

@@ -9,6 +9,10 @@ parse every renderer uses), never from the text by another route:
 - a line that looks like a marker (`::: Exempt`, `:: exempt`, a stray `:::`,
   behind `>` or `- ` too) but which the parser took as text, code, HTML or a
   comment rather than as a block.
+
+An author's comment that is never closed is reported too (PAP225): on a line of
+its own it hides the rest of its quote, list item or text from every version of
+the papers; inside a paragraph it is no comment, and is published as text.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from pathlib import Path
 from markdown_it.token import Token
 
 from committee_papers.markdown import exempt
+from committee_papers.markdown.comments import OPEN
 from committee_papers.markdown.parser import parser
 from committee_papers.problems import Problems
 
@@ -39,6 +44,7 @@ class Finding:
     column: int
     message: str
     hint: str | None = None
+    code: str = "PAP222"
 
 
 def check_block_markers(
@@ -54,13 +60,36 @@ def check_block_markers(
         tokens = parser(allow_html).parse(text)
     for found in block_findings(text, tokens):
         line, column = where(found.line, found.column) if where else (first_line + found.line, found.column)
-        problems.add("PAP222", path, line, column, found.message, found.hint)
+        problems.add(found.code, path, line, column, found.message, found.hint)
+
+
+def check_agenda_texts(archive, folder, problems: Problems) -> None:
+    """The `text` of agenda items (Markdown, with a members' version) in meeting.yml."""
+    from committee_papers.checks.locate import value
+
+    allow_html = archive.allow_html
+    for index, entry in enumerate(folder.meeting.agenda or [] if folder.meeting else []):
+        text = getattr(entry, "text", None)
+        if text:
+            where = lambda line, column, index=index: value(folder.doc, "agenda", index, "text")  # noqa: E731
+            check_block_markers(folder.path / "meeting.yml", text, 1, problems, allow_html, where=where)
+
+
+def check_committee_terms(archive, problems: Problems, today=None) -> None:
+    """Committees' terms of reference (Markdown) in committees/<id>.yml."""
+    from committee_papers.checks.locate import value
+
+    allow_html = archive.allow_html
+    for cid, committee in archive.committees.items():
+        if committee.terms_of_reference:
+            where = lambda line, column, cid=cid: value(archive.committee_docs.get(cid), "terms_of_reference")  # noqa: E731
+            check_block_markers(archive.papers / "committees" / f"{cid}.yml", committee.terms_of_reference, 1, problems, allow_html, where=where)
 
 
 def block_findings(text: str, tokens: list[Token]) -> list[Finding]:
     tokens = [t for t in tokens if not t.meta.get("generated")]  # the council's boilerplate, spliced in
     lines = text.split("\n")
-    findings = list(_unclosed(lines, tokens))
+    findings = list(_unclosed(lines, tokens)) + list(_unclosed_comments(lines, tokens))
     consumed = {t.map[0] for t in tokens if t.type.startswith("container_") and t.map}
     suspects = [number for number, line in enumerate(lines) if number not in consumed and _marker(line)]
     holders = _holders(tokens, suspects)
@@ -96,6 +125,31 @@ def _unclosed(lines: list[str], tokens: list[Token]) -> Iterator[Finding]:
                               "close the block inside the quote or list item, with the same `>` or indent as its other lines, and do not leave lines without them")
             else:
                 yield Finding(line, 1, "the `exempt` block is never closed", "end the block with a line `:::`")
+
+
+def _unclosed_comments(lines: list[str], tokens: list[Token]) -> Iterator[Finding]:
+    close = "close each comment with `-->`, or write the words without `<!--` if they are meant to be read"
+    runs_on = "this comment holds another `<!--`, so an earlier comment was not closed: it runs on to the first `-->`, hiding everything between"
+    for token in tokens:
+        if token.type == "comment" and not token.meta.get("closed"):
+            yield Finding(token.map[0], 1, "this comment is never closed with `-->`, so it hides everything after it, to the end of its quote, list item or text", close, "PAP225")
+        elif token.type == "html_block" and _open_at_end(token.content):
+            yield Finding(token.map[0], 1, "a comment in this HTML is never closed with `-->`, so everything after it, to the end of the text, would be hidden", close, "PAP225")
+        elif token.type in ("comment", "html_block") and token.content.lstrip().startswith(OPEN) and OPEN in token.content.lstrip()[len(OPEN) :]:
+            yield Finding(token.map[0], 1, runs_on, close, "PAP225")
+        for child in token.children or []:
+            opened = child.type == "text" and OPEN in child.content
+            if opened or (child.type == "comment_inline" and OPEN in child.content[len(OPEN) :]):
+                line = next((n for n in range(*token.map) if OPEN in lines[n]), token.map[0]) if token.map else 0
+                message = "`<!--` starts a comment that is never closed with `-->` in this paragraph, so the note is published as text" if opened else runs_on
+                yield Finding(line, lines[line].find(OPEN) + 1 if line < len(lines) else 1, message, close, "PAP225")
+                break
+
+
+def _open_at_end(html: str) -> bool:
+    """Raw HTML with a `<!--` that no `-->` follows: the sanitiser would hide everything after it."""
+    last = html.rfind(OPEN)
+    return last >= 0 and html.find("-->", last + 2) < 0
 
 
 def _marker(line: str) -> re.Match | None:

@@ -11,7 +11,8 @@ from markdown_it.common.html_re import HTML_TAG_RE
 
 from committee_papers.checks.blocks import check_block_markers
 from committee_papers.checks.accessibility import check_tokens
-from committee_papers.checks.appendices import real_path, resolve_inside
+from committee_papers.checks.appendices import backslashed, real_path, resolve_inside
+from committee_papers.checks.limits import check_image, check_markdown_limits
 from committee_papers.checks.locate import key, value
 from committee_papers.house_style import available_styles
 from committee_papers.markdown.parser import parser
@@ -57,12 +58,13 @@ def check_report(archive: Archive, report_file: ReportFile, problems: Problems) 
         _required(parsed, problems)
     check_tokens(report_file.path, parsed.body.tokens, report_file.body_line, problems)
     _blocks(archive, parsed, problems)
+    check_markdown_limits(report_file.path, [(part.tokens, _where(parsed, part.name, 0)[0]) for part in _parts(parsed)], problems)
     return parsed
 
 
 def _blocks(archive: Archive, parsed: ParsedReport, problems: Problems) -> None:
     """`:::` markers in every Markdown part of the report, as its renderer reads them."""
-    allow_html = bool(archive.council and archive.council.allow_raw_html)
+    allow_html = archive.allow_html
     for part in _parts(parsed):
         if part.text is None:
             continue
@@ -134,22 +136,25 @@ def _find(report_file: ReportFile, map_: list[int] | None, text: str) -> tuple[i
 
 def find_in(lines: list[str], first_line: int, map_: list[int] | None, text: str) -> tuple[int, int]:
     """The line and column of `text` within a token's lines (its first line if not found)."""
+    from urllib.parse import unquote
+
     start, end = (map_ or [0, 1])[0], (map_ or [0, 1])[1]
-    for offset in range(start, min(end, len(lines))):
-        if text in lines[offset]:
-            return first_line + offset, lines[offset].index(text) + 1
+    for written in dict.fromkeys((text, unquote(text))):  # a link's address arrives %-encoded
+        for offset in range(start, min(end, len(lines))):
+            if written in lines[offset]:
+                return first_line + offset, lines[offset].index(written) + 1
     return first_line + start, 1
 
 
 def _raw_html(archive: Archive, report_file: ReportFile, parsed: ParsedReport, problems: Problems) -> None:
     """HTML in a council that does not allow it: the parser left it as text, so it would be shown as typed."""
-    if archive.council and archive.council.allow_raw_html:
+    if archive.allow_html:
         return
     if not _HTML_HINT.search(report_file.body):
         return
     for token in parsed.body.tokens:
         found = any(c.type == "text" and _has_tag(c.content) for c in token.children or [])
-        if found and token.map:
+        if found and token.map and _has_tag(_unescaped(report_file.body, token.map)):
             problems.add(
                 "PAP302",
                 report_file.path,
@@ -158,6 +163,11 @@ def _raw_html(archive: Archive, report_file: ReportFile, parsed: ParsedReport, p
                 "this line has HTML, which will be shown as plain text rather than as HTML",
                 "use Markdown instead, or ask for `allow_raw_html: true` in council.yml",
             )
+
+
+def _unescaped(body: str, map_: list[int]) -> str:
+    """A token's source lines without backslash escapes: `\\<b\\>` is text the author escaped, not HTML."""
+    return re.sub(r"\\.", "", "\n".join(body.split("\n")[map_[0] : map_[1]]))
 
 
 def _has_tag(text: str) -> bool:
@@ -194,6 +204,8 @@ def check_links(
             if not local:
                 continue
             line, column = find_in(lines, first_line, token.map, target)
+            if backslashed(local, path, line, column, problems):
+                continue
             resolved = resolve_inside(folder, local)
             if resolved is None:
                 problems.add(
@@ -207,6 +219,8 @@ def check_links(
                     f"the linked file `{target}` does not exist",
                     f"add the file, or correct the path; paths start from the meeting folder {folder.name}/",
                 )
+            elif child.type == "image" and os.path.isfile(resolved):
+                check_image(resolved, target, path, line, column, problems)
             elif os.path.isfile(resolved) and resolved.suffix.lower() not in PUBLISHABLE and real_path(resolved) not in appendices:
                 problems.add(
                     "PAP506", path, line, column,

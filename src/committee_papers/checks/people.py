@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from committee_papers.addresses import web_address_problem
 from committee_papers.checks.appendices import resolve_inside
 from committee_papers.checks.locate import value
 from committee_papers.model.archive import Archive
@@ -50,7 +50,7 @@ def check_councillors(archive: Archive, problems: Problems, today=None) -> None:
                 line, column = value(archive.people_doc, "councillors", pid, "photo")
                 problems.add("PAP250", file, line, column, problem)
         if councillor.interests is not None:
-            address = urlsplit(councillor.interests.strip())
-            if address.scheme not in ("http", "https") or not address.netloc:
+            problem = web_address_problem(councillor.interests)
+            if problem:
                 line, column = value(archive.people_doc, "councillors", pid, "interests")
-                problems.add("PAP251", file, line, column, f"`{councillor.interests}` is not a web address starting https://")
+                problems.add("PAP251", file, line, column, problem)

@@ -10,7 +10,8 @@ from typing import Any, Callable, NamedTuple
 
 from pydantic import BaseModel
 
-from committee_papers.loading.files import check_name, read_text, split_front_matter
+from committee_papers.loading.cache import FolderCache
+from committee_papers.loading.files import check_name, inside, read_text, split_front_matter
 from committee_papers.loading.minutes import read_minutes_body
 from committee_papers.loading.schema_errors import validate
 from committee_papers.model.archive import Archive, MeetingFolder, MinutesFile, ReportFile
@@ -99,7 +100,7 @@ def _read_folders(paths: list[Path], root: Path, context: Archive, hooks: Hooks)
     folders = []
     for path in paths:
         problems = Problems(root)
-        folder, report_paths = read_meeting_folder(path, problems, bool(context.council and context.council.allow_raw_html))
+        folder, report_paths = read_meeting_folder(path, problems, context.allow_html)
         for report_path in report_paths:
             report = read_report(report_path, problems)
             if hooks.report is not None:
@@ -114,9 +115,11 @@ def _read_folders(paths: list[Path], root: Path, context: Archive, hooks: Hooks)
 def read_meeting_folder(path: Path, problems: Problems, allow_html: bool = False) -> tuple[MeetingFolder, list[Path]]:
     """The meeting and its minutes (parsed as the council's pages will be); returns the report paths still to read."""
     meeting_file = path / "meeting.yml"
+    papers = path.parent.parent
     meeting, doc = None, None
     if meeting_file.exists() or meeting_file.is_symlink():
-        meeting, doc = read_yaml_file(meeting_file, Meeting, "the meeting", problems)
+        if inside(meeting_file, papers, problems):
+            meeting, doc = read_yaml_file(meeting_file, Meeting, "the meeting", problems)
     else:
         problems.add("PAP003", meeting_file, 1, 1, f"the meeting folder `{path.name}` has no meeting.yml")
     folder = MeetingFolder(id=path.name, path=path, meeting=meeting, doc=doc)
@@ -124,13 +127,15 @@ def read_meeting_folder(path: Path, problems: Problems, allow_html: bool = False
     for child in sorted(path.iterdir()):
         if child.name.startswith("."):
             continue
-        if child.name in ("meeting.yml",):
+        if child.name in ("meeting.yml",) or not inside(child, papers, problems):
             continue
         if child.name == "minutes.md":
             folder.minutes = read_minutes(child, problems, allow_html)
         elif child.suffix == ".md" and not child.is_dir() and (child.is_file() or child.is_symlink()):
             if check_name(child, problems):
                 report_paths.append(child)
+        elif child.suffix == ".md" and not child.is_dir():
+            problems.add("PAP003", child, 1, 1, f"`{child.name}` is not an ordinary file", "replace it with the report itself")
         elif child.is_dir():
             continue  # a report's appendix folder; checked through the report's appendices
         else:
@@ -164,12 +169,15 @@ def load_archive(
         return archive
 
     council_file = papers / "council.yml"
-    if council_file.exists():
-        archive.council, archive.council_doc = read_yaml_file(council_file, Council, "council.yml", problems)
+    if council_file.exists() or council_file.is_symlink():
+        if inside(council_file, papers, problems):
+            archive.council, archive.council_doc = read_yaml_file(council_file, Council, "council.yml", problems)
     else:
         problems.add("PAP003", council_file, 1, 1, "the papers folder has no council.yml", "create papers/council.yml with at least `name:`")
     people_file = papers / "people.yml"
-    if people_file.exists():
+    if people_file.exists() and not inside(people_file, papers, problems):
+        archive.unreadable.add("people.yml")
+    elif people_file.exists():
         people, archive.people_doc = read_yaml_file(people_file, People, "people.yml", problems)
         archive.people = people or People()
         if people is None:
@@ -186,6 +194,9 @@ def load_archive(
             continue
         if not check_name(path, problems):
             continue
+        if not inside(path, papers, problems):
+            archive.unreadable.add(path.stem)
+            continue
         committee, doc = read_yaml_file(path, Committee, "the committee", problems)
         if committee is None:
             archive.unreadable.add(path.stem)
@@ -198,13 +209,15 @@ def load_archive(
     for path in sorted(meetings.iterdir()) if meetings.is_dir() else []:
         if path.name.startswith("."):
             continue
+        if not inside(path, papers, problems):
+            continue
         if not path.is_dir():
             problems.add("PAP010", path, 1, 1, f"`{path.name}` is a file; each meeting is a folder named YYYY-MM-DD-<committee>")
             continue
         if check_name(path, problems):
             paths.append(path)
     context = Archive(root=root, papers=papers, council=archive.council, templates=archive.templates, people=archive.people)
-    cache = FolderCache(root, papers, hooks) if use_cache else None
+    cache = FolderCache(root, papers, tuple(hooks)) if use_cache else None
     kept, digests = cache.unchanged(paths, ignore_stored=refresh) if cache else ({}, {})
     fresh = _read_all_folders([p for p in paths if p.name not in kept], root, workers, context, hooks)
     read = {folder.id: (folder, items) for folder, items in fresh}
@@ -216,65 +229,6 @@ def load_archive(
         cache.save({name: (digests[name], *(kept.get(name) or read[name])) for name in digests})
         archive.folder_digests = digests
     return archive
-
-
-class FolderCache:
-    """Meeting folders read and checked by an earlier run, kept while their files are unchanged.
-
-    A folder is reused only if every file in it is byte for byte the same, and the
-    council, people, templates and this tool's version are too.
-    """
-
-    def __init__(self, root: Path, papers: Path, hooks: Hooks):
-        from committee_papers import __version__
-        from committee_papers.incremental import CACHE_DIR, digest, tree_digest
-
-        self.path = root / CACHE_DIR / "check.pickle"
-        templates = root / "templates"
-        self.context = digest(
-            __version__,
-            str(root.resolve()),
-            *(getattr(hook, "__qualname__", "") for hook in hooks),
-            *(_bytes(papers / name) for name in ("council.yml", "people.yml")),
-            tree_digest(templates) if templates.is_dir() else "",
-        )
-        self.tree_digest = tree_digest
-
-    def unchanged(self, paths: list[Path], ignore_stored: bool = False) -> tuple[dict, dict[str, str]]:
-        import pickle
-
-        digests = {path.name: self.tree_digest(path) for path in paths}
-        if ignore_stored:
-            return {}, digests
-        try:
-            with self.path.open("rb") as handle:
-                stored = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
-            return {}, digests
-        if not isinstance(stored, dict) or stored.get("context") != self.context:
-            return {}, digests
-        folders = stored.get("folders", {})
-        kept = {name: folders[name][1:] for name in digests if name in folders and folders[name][0] == digests[name]}
-        return kept, digests
-
-    def save(self, folders: dict) -> None:
-        import pickle
-
-        try:
-            self.path.parent.mkdir(exist_ok=True)
-            temporary = self.path.with_suffix(".tmp")
-            with temporary.open("wb") as handle:
-                pickle.dump({"context": self.context, "folders": folders}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
-        except OSError:
-            pass  # a read-only checkout: the next run reads everything again
-
-
-def _bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""
 
 
 def _read_all_folders(paths: list[Path], root: Path, workers: int | None, context, hooks: Hooks) -> list[tuple[MeetingFolder, list[Problem]]]:

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from committee_papers import limits
 from committee_papers.problems import Problems
 
-MAX_TEXT_BYTES = 2 * 1024 * 1024
-MAX_PDF_BYTES = 50 * 1024 * 1024
+MAX_TEXT_BYTES = limits.TEXT_FILE_BYTES
+MAX_PDF_BYTES = limits.PDF_FILE_BYTES
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def is_regular_file(path: Path) -> bool:
+    """A file whose bytes can be read to the end: not a folder, pipe, device or broken link."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def read_text(path: Path, problems: Problems, limit: int = MAX_TEXT_BYTES) -> str | None:
@@ -20,7 +30,11 @@ def read_text(path: Path, problems: Problems, limit: int = MAX_TEXT_BYTES) -> st
         problems.add("PAP003", path, 1, 1, f"`{path.name}` is a folder, but a file is expected here")
         return None
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a pipe or device would never finish reading
+            problems.add("PAP003", path, 1, 1, f"`{path.name}` is not an ordinary file", "replace it with the file itself")
+            return None
+        size = status.st_size
         if size > limit:
             problems.add(
                 "PAP002",
@@ -60,7 +74,24 @@ def read_text(path: Path, problems: Problems, limit: int = MAX_TEXT_BYTES) -> st
             "delete the character: retype the text around it, or paste it as plain text",
         )
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return None if too_long_lines(text, path, problems) else text
+
+
+def too_long_lines(text: str, path: Path, problems: Problems) -> bool:
+    """Lines longer than the limit, told at the first (PAP012); such a file is not read further."""
+    if len(text) <= limits.LINE_CHARACTERS:
+        return False
+    long = [(number, len(line)) for number, line in enumerate(text.split("\n"), 1) if len(line) > limits.LINE_CHARACTERS]
+    if not long:
+        return False
+    (line, length), more = long[0], len(long) - 1
+    problems.add(
+        "PAP012", path, line, limits.LINE_CHARACTERS + 1,
+        f"line {line} is {length:,} characters long; a line may have at most {limits.LINE_CHARACTERS:,}"
+        + (f" ({more:,} more lines are too long)" if more else ""),
+    )
+    return True
 
 
 @dataclass
@@ -85,6 +116,16 @@ def split_front_matter(text: str, path: Path, problems: Problems) -> FrontMatter
             )
     problems.add("PAP007", path, 1, 1, "the front matter opened on line 1 is never closed with a line `---`")
     return None
+
+
+def inside(path: Path, folder: Path, problems: Problems) -> bool:
+    """Whether `path` (a symbolic link, perhaps) really is inside `folder`; if not, the problem is reported."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a link that loops
+        problems.add("PAP011", path, 1, 1, f"`{path.name}` is a link to somewhere outside the papers folder, so it is not read")
+        return False
 
 
 def check_name(path: Path, problems: Problems) -> bool:

@@ -161,6 +161,9 @@ def report_validation_error(
                 "month_day_invalid": "write the month and day as MM-DD, for example 05-01",
             }
             problems.add("PAP107", file, line, column, f"{where}: {err['msg']}", hints[kind])
+        elif kind in _ADDRESS_CODES:
+            line, column = doc.value_at(path)
+            problems.add(_ADDRESS_CODES[kind], file, line, column, f"{where}: {err['msg']}")
         elif kind == "literal_error":
             line, column = doc.value_at(path)
             expected = err.get("ctx", {}).get("expected", "")
@@ -187,6 +190,8 @@ def report_validation_error(
             line, column = doc.value_at(path)
             problems.add("PAP102", file, line, column, f"{where}: {err['msg']}", "")
 
+
+_ADDRESS_CODES = {"web_address": "PAP110", "email_address": "PAP111", "phone_number": "PAP112"}
 
 _UNION_HINTS = {
     "person_ref": "give an id from people.yml, such as jo-bloggs, or {name: ..., role: ...}",

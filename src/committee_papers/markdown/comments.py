@@ -18,26 +18,28 @@ OPEN, CLOSE = "<!--", "-->"
 
 
 def comment_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """A comment on lines of its own. One with words after its `-->` is left to the paragraph (and its inline comment)."""
     if state.is_code_block(start_line):
         return False
     start = state.bMarks[start_line] + state.tShift[start_line]
     if not state.src.startswith(OPEN, start):
         return False
+    line, found = start_line, state.src.find(CLOSE, start + 2, state.eMarks[start_line])  # `<!-->` is a comment
+    while found < 0:
+        line += 1
+        if line >= end_line or (state.sCount[line] < state.blkIndent and not state.isEmpty(line)):
+            break  # never closed: it runs to the end of its quote, list item or text
+        found = state.src.find(CLOSE, state.bMarks[line] + state.tShift[line], state.eMarks[line])
+    if found >= 0 and state.src[found + len(CLOSE) : state.eMarks[line]].strip():
+        return False
     if silent:
         return True
-    line = start_line + 1
-    if CLOSE not in state.src[start : state.eMarks[start_line]]:
-        while line < end_line:
-            if state.sCount[line] < state.blkIndent and not state.isEmpty(line):
-                break
-            text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
-            line += 1
-            if CLOSE in text:
-                break
-    state.line = line
+    last = line + 1 if found >= 0 else line
+    state.line = last
     token = state.push("comment", "", 0)
-    token.map = [start_line, line]
-    token.content = state.getLines(start_line, line, state.blkIndent, True)
+    token.map = [start_line, last]
+    token.content = state.getLines(start_line, last, state.blkIndent, True)
+    token.meta["closed"] = found >= 0  # not closed: it hides everything to the end of its quote, list item or text
     return True
 
 

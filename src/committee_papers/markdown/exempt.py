@@ -30,23 +30,18 @@ OPEN, CLOSE = "container_exempt_open", "container_exempt_close"
 
 
 def mark_passages(state: StateCore) -> None:
-    """Mark every token inside a `::: exempt` block, and note the link references defined there."""
+    """Mark every token inside a `::: exempt` block (link reference definitions too: see `_nothing`)."""
     depth = 0
-    spans = []
     for token in state.tokens:
         if token.type == OPEN:
             depth += 1
             if depth == 1:
                 token.meta["passage"] = True
-                spans.append(token.map)
         if depth:
             token.meta["exempt"] = depth
         if token.type == CLOSE:
             depth -= 1
-    references = state.env.get("references", {})
-    state.env["exempt_references"] = {
-        label for label, ref in references.items() if any(start < ref["map"][0] < end for start, end in spans)
-    }
+    state.env["exempt_references"] = {t.meta["id"] for t in state.tokens if t.type == "definition" and t.meta.get("exempt")}
 
 
 def exempt_footnotes(state: StateCore) -> None:
@@ -98,9 +93,15 @@ def exempt_references(state: StateCore) -> None:
                 child.meta["exempt_reference"] = True
 
 
+def _nothing(self, tokens, idx, options, env) -> str:
+    return ""
+
+
 def install(md: MarkdownIt) -> None:
     """The `::: exempt` block and the core rules that mark what belongs to it (after the footnote plugin)."""
     md.options["store_labels"] = True  # links keep the name of their reference, for `exempt_references`
+    md.options["inline_definitions"] = True  # a link reference definition is a token, so it can be inside a passage
+    md.add_render_rule("definition", _nothing)
     containers.install(md, "exempt")
     md.core.ruler.after("block", "exempt_passages", mark_passages)
     md.core.ruler.before("footnote_tail", "exempt_footnotes", exempt_footnotes)

@@ -15,10 +15,14 @@ _ALLOWED_ATTRIBUTES = {
     "*": {"id", "class", "lang", "title"},
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
-    "th": {"scope", "colspan", "rowspan", "style"},
-    "td": {"colspan", "rowspan", "style"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
     "ol": {"start", "type"},
 }
+# A table cell's alignment is the only style kept, written exactly as Markdown writes it: any other CSS
+# could fetch from the network (`url(...)`) when the page or a pack is drawn.
+_ALIGNED = {f"text-align:{side}" for side in ("left", "right", "center")}
+_ALLOWED_VALUES = {"th": {"style": _ALIGNED}, "td": {"style": _ALIGNED}}
 
 
 def _paragraph_open(self, tokens: list[Token], idx: int, options, env) -> str:
@@ -41,6 +45,7 @@ def render_tokens(md: MarkdownIt, tokens: list[Token], env: dict) -> str:
             html,
             tags=_ALLOWED_TAGS,
             attributes=_ALLOWED_ATTRIBUTES,
+            tag_attribute_values=_ALLOWED_VALUES,
             url_schemes={"http", "https", "mailto", "tel"},
             link_rel=None,
             strip_comments=True,

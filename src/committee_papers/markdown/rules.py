@@ -7,7 +7,7 @@ import re
 from markdown_it.rules_core import StateCore
 
 DIRECTIVE_LINES = re.compile(r"^[ \t]*<!--[ \t]*papers:[ \t]*ignore\b[^\n]*-->[ \t]*$", re.M)
-LABEL = re.compile(r"\s*\{#para:([A-Za-z0-9_-]+)\}\s*$")
+LABEL = re.compile(r"\{#para:([A-Za-z0-9_-]+)\}\s*$")
 REF_PREFIX = "#para:"
 _SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 
@@ -21,13 +21,20 @@ def para_labels(state: StateCore) -> None:
         last = token.children[-1]
         if last.type != "text":
             continue
-        match = LABEL.search(last.content)
-        if not match:
+        label = _label(last.content)
+        if label is None:
             continue
-        last.content = last.content[: match.start()]
+        last.content, name = label
         opener = tokens[index - 1]
-        opener.meta["label"] = match.group(1)
+        opener.meta["label"] = name
         opener.meta["label_line"] = token.map[0] if token.map else 0
+
+
+def _label(text: str) -> tuple[str, str] | None:
+    """The text without its closing `{#para:NAME}`, and NAME; found from the end, so long lines cost one pass."""
+    at = text.rfind("{#para:")
+    match = LABEL.match(text, at) if at >= 0 else None
+    return (text[:at].rstrip(), match.group(1)) if match else None
 
 
 def para_refs(state: StateCore) -> None:

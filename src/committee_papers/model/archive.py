@@ -66,6 +66,11 @@ class Archive:
     folder_digests: dict[str, str] = field(default_factory=dict)  # meeting folder → digest of its files, when known
     unreadable: set[str] = field(default_factory=set)  # files that failed to load, so checks that need them stay quiet
 
+    @property
+    def allow_html(self) -> bool:
+        """Whether the council publishes HTML typed into Markdown: every parse of its papers uses this setting."""
+        return bool(self.council and self.council.allow_raw_html)
+
     def person_name(self, ref: Any) -> str | None:
         if isinstance(ref, str):
             person = self.people.councillors.get(ref) or self.people.officers.get(ref)

@@ -6,8 +6,10 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
 from pydantic_core import PydanticCustomError
+
+from committee_papers import addresses, limits
 
 _TIME = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
 
@@ -20,18 +22,25 @@ class StrictModel(BaseModel):
 
 def _date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+        value = value.date()
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip())
+            value = dt.date.fromisoformat(value.strip())
         except ValueError:
             raise PydanticCustomError("date_invalid", "`{value}` is not a real date", {"value": value}) from None
-    raise PydanticCustomError("date_invalid", "`{value}` is not a date", {"value": str(value)})
+    if not isinstance(value, dt.date):
+        raise PydanticCustomError("date_invalid", "`{value}` is not a date", {"value": str(value)})
+    if not limits.FIRST_YEAR <= value.year <= limits.LAST_YEAR:  # beyond them, date arithmetic runs off the calendar
+        raise PydanticCustomError(
+            "date_invalid", "`{value}` is not a date between {first} and {last}",
+            {"value": value.isoformat(), "first": limits.FIRST_YEAR, "last": limits.LAST_YEAR},
+        )
+    return value
 
 
 def _time(value: Any) -> Any:
+    if isinstance(value, bool):  # YAML reads `yes`, `on` and `true` as true, which Python counts as the number 1
+        raise PydanticCustomError("time_invalid", "`{value}` is not a time of day", {"value": str(value).lower()})
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
     if isinstance(value, int) and 0 <= value <= 2359 and value % 100 < 60:
@@ -42,10 +51,35 @@ def _time(value: Any) -> Any:
     raise PydanticCustomError("time_invalid", "`{value}` is not a time of day", {"value": str(value)})
 
 
+def _whole_number(value: Any) -> Any:
+    if isinstance(value, bool):  # never 1 for `true`
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
+
+
 def _false_is_none(value: Any) -> Any:
     return None if value is False else value
 
 
+def _address(kind: str, problem_of):
+    def check(value: str) -> str:
+        from committee_papers.placeholders import is_placeholder
+
+        problem = None if is_placeholder(value) else problem_of(value)  # `TBC` in a draft: told by PAP430 once final
+        if problem:
+            raise PydanticCustomError(kind, "{problem}", {"problem": problem})
+        return value.strip()
+
+    return AfterValidator(check)
+
+
+# Addresses that become links: checked where they are written, so no other kind of address is ever a link.
+WebAddress = Annotated[str, _address("web_address", addresses.web_address_problem)]
+EmailAddress = Annotated[str, _address("email_address", addresses.email_problem)]
+PhoneNumber = Annotated[str, _address("phone_number", addresses.phone_problem)]
 Date = Annotated[dt.date, BeforeValidator(_date)]
 Time = Annotated[str, BeforeValidator(_time), Field(json_schema_extra={"pattern": "^[0-2]?[0-9]:[0-5][0-9]$"})]
 Text = Annotated[str, Field(min_length=1)]
@@ -57,8 +91,8 @@ class InlinePerson(StrictModel):
 
     name: Text
     role: str | None = None
-    phone: str | None = None
-    email: str | None = None
+    phone: PhoneNumber | None = None
+    email: EmailAddress | None = None
 
 
 def _person_kind(value: Any) -> str | None:
@@ -84,7 +118,7 @@ PersonRef = Annotated[
 class Exempt(StrictModel):
     """Why a paper is exempt from publication (Schedule 12A paragraphs)."""
 
-    paragraphs: Annotated[list[int], Field(min_length=1)]
+    paragraphs: Annotated[list[WholeNumber], Field(min_length=1)]
     reason: str | None = None
     public_interest: str | None = None
     title_exempt: bool = False

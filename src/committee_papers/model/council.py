@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
-from committee_papers.model.base import Date, StrictModel
+from committee_papers.model.base import Date, EmailAddress, PhoneNumber, StrictModel, WebAddress
 
 _MONTH_DAY = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 
 
 def _month_day(value: Any) -> Any:
     if isinstance(value, str) and _MONTH_DAY.match(value.strip()):
-        return value.strip()
+        month, day = (int(part) for part in value.strip().split("-"))
+        if day <= calendar.monthrange(2000, month)[1]:  # a leap year: 02-29 is a day some years have
+            return value.strip()
+        raise PydanticCustomError("month_day_invalid", "`{value}` is not a day of the year", {"value": str(value)})
     raise PydanticCustomError("month_day_invalid", "`{value}` is not a month and day written MM-DD", {"value": str(value)})
 
 
@@ -29,8 +33,8 @@ RuleSetting = Annotated[Literal["off", "warning", "error"], BeforeValidator(_rul
 
 
 class Contact(StrictModel):
-    email: str | None = None
-    phone: str | None = None
+    email: EmailAddress | None = None
+    phone: PhoneNumber | None = None
 
 
 class Boilerplate(StrictModel):
@@ -41,7 +45,7 @@ class Boilerplate(StrictModel):
 class Council(StrictModel):
     name: Annotated[str, Field(min_length=1)]
     jurisdiction: Jurisdiction = "england"
-    website: str | None = None
+    website: WebAddress | None = None
     address: str | None = None
     democratic_services: Contact = Field(default_factory=Contact)
     municipal_year_starts: MonthDay = "05-01"

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Tag
 
-from committee_papers.model.base import Date, ExemptOrNot, Id, PersonRef, StrictModel, Text, Time
+from committee_papers.model.base import Date, ExemptOrNot, Id, PersonRef, StrictModel, Text, Time, WebAddress
 from committee_papers.model.report import KeyDecision
 
 Status = Literal["scheduled", "held", "cancelled", "postponed"]
@@ -132,7 +132,7 @@ class Meeting(StrictModel):
     date: Date
     time: Time | None = None
     venue: str | None = None
-    webcast: str | None = None
+    webcast: WebAddress | None = None
     status: Status = "scheduled"
     published: Date | None = None
     agenda: list[AgendaEntry] | None = None

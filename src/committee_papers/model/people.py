@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from committee_papers.model.base import Id, StrictModel, Text
+from committee_papers.model.base import EmailAddress, Id, PhoneNumber, StrictModel, Text
 
 
 class Councillor(StrictModel):
     name: Text
     party: str | None = None
     division: str | None = None
-    email: str | None = None
-    phone: str | None = None
+    email: EmailAddress | None = None
+    phone: PhoneNumber | None = None
     photo: Text | None = None  # an image file under papers/, such as people/samira-haddad.jpg
     photo_alt: Text | None = None  # what the photograph shows; default "Councillor <name>"
     interests: Text | None = None  # the web address of the councillor's register of interests
@@ -21,8 +21,8 @@ class Councillor(StrictModel):
 class Officer(StrictModel):
     name: Text
     role: str | None = None
-    email: str | None = None
-    phone: str | None = None
+    email: EmailAddress | None = None
+    phone: PhoneNumber | None = None
 
 
 class People(StrictModel):

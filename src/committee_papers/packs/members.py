@@ -24,7 +24,7 @@ def needs_members_version(site: Site, view: MeetingView, items: list[AgendaItem]
 
 
 def _item_has_exempt_content(site: Site, view: MeetingView, item: AgendaItem) -> bool:
-    allow_html = bool(site.council and site.council.allow_raw_html)
+    allow_html = site.archive.allow_html
     if item.exempt is not None:
         return True
     if item.kind == "minutes":

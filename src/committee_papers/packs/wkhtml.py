@@ -11,7 +11,9 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import socket
 import subprocess
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -19,6 +21,7 @@ import lxml.html
 import pdfkit
 from pypdf import PdfReader, PdfWriter
 
+from committee_papers.addresses import inert_links
 from committee_papers.packs.document import PackDocument
 from committee_papers.packs.weasy import _fit
 
@@ -31,6 +34,8 @@ OPTIONS = {
     "encoding": "UTF-8",
     "disable-javascript": None,
     "disable-local-file-access": None,
+    "load-error-handling": "ignore",  # a refused fetch (see _no_network) leaves a gap, not a failed pack
+    "load-media-error-handling": "ignore",
     "quiet": None,
 }
 
@@ -79,12 +84,34 @@ _WEBKIT_CSS = """
 """
 
 
+@contextmanager
+def _no_network():
+    """A proxy address that refuses every connection: a port held open on the loopback address but never listened on.
+
+    wkhtmltopdf has no switch to turn the network off; sent through this proxy, every
+    request for a web address fails at once (host names too, which the proxy is asked
+    to look up), whatever the HTML asks for. Files inside the papers are still read.
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as hole:
+        hole.bind(("127.0.0.1", 0))
+        yield {"proxy": f"http://127.0.0.1:{hole.getsockname()[1]}", "proxy-hostname-lookup": None}
+
+
 def _pdf(html: str, papers: Path) -> bytes:
     if shutil.which("wkhtmltopdf") is None:
         raise RuntimeError("wkhtmltopdf is not installed; install it (apt-get install wkhtmltopdf) or use --pdf-engine weasyprint")
-    options = {**OPTIONS, "allow": str(papers)}
     html = html.replace("</head>", _WEBKIT_CSS + "</head>", 1)
-    return pdfkit.from_string(_strip_remote(html), False, options=options)
+    with _no_network() as proxy:
+        return _Offline(_strip_remote(inert_links(html)), "string", options={**OPTIONS, "allow": str(papers), **proxy}).to_pdf(False)
+
+
+class _Offline(pdfkit.PDFKit):
+    @staticmethod
+    def handle_error(exit_code, stderr):
+        """wkhtmltopdf finishes the PDF, then exits with 1 if any fetch failed: those are the fetches the proxy refused."""
+        if exit_code == 1 and "due to network error" in stderr:
+            return
+        pdfkit.PDFKit.handle_error(exit_code, stderr)
 
 
 def _split(html: str) -> tuple[str, str]:

@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 
 from markupsafe import Markup
 
+from committee_papers.addresses import inert_links
 from committee_papers.agenda import AgendaItem
 from committee_papers.exemption import exemption_notice, paragraphs_label
 from committee_papers.markdown.exempt import withhold
@@ -56,7 +57,7 @@ class PageRenderer:
         self.site = site
         self.archive = site.archive
         self.env = template_environment(self.archive.templates)
-        self.allow_html = bool(site.council and site.council.allow_raw_html)
+        self.allow_html = site.archive.allow_html
         self.jurisdiction = site.council.jurisdiction if site.council else "england"
         self.assets: list[Asset] = []
 
@@ -77,7 +78,7 @@ class PageRenderer:
             person=lambda ref: person(self.archive, ref),
             **context,
         )
-        html, toc = add_heading_ids(wrap_tables(html))
+        html, toc = add_heading_ids(wrap_tables(inert_links(html)))
         return Page(url=url, title=title, html=html, description=description, crumbs=crumbs, toc=toc)
 
     def markdown(self, text: str, shift: int = 0, public: bool = True, top: int | None = None, resolve=None, notice: str = EXEMPT_MINUTE) -> Markup:

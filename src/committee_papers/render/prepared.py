@@ -55,7 +55,7 @@ def prepare_report(archive, report_file, parsed=None) -> PreparedReport:
     from committee_papers.render.report import EXEMPT_PASSAGE, parse_report
 
     parsed = parsed or parse_report(archive, report_file, public=False)
-    allow_html = bool(archive.council and archive.council.allow_raw_html)
+    allow_html = archive.allow_html
     marker = f"#papers-file-{secrets.token_hex(6)}:"
     named = [("purpose", parsed.purpose), ("body", parsed.body)]
     named += [(f"comments.{key}", part) for key, _, part in parsed.comments]

@@ -112,7 +112,7 @@ def parse_report(
     assert report is not None
     style = style or house_style(archive)
     if allow_html is None:
-        allow_html = bool(archive.council and archive.council.allow_raw_html)
+        allow_html = archive.allow_html
     numbered = style.number_paragraphs
     numbering = Numbering()
 

@@ -1,0 +1,48 @@
+"""Files made from a few figures, for tests and benchmarks: PDFs of many pages or much drawing, huge images.
+
+Each is small on disk however large it is when read, which is exactly what a
+limit has to measure without being fooled.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+
+def pdf_file(pages: int, inflated: int = 0) -> bytes:
+    """A PDF of `pages` blank A4 pages; the first page's drawing inflates to `inflated` bytes."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None]
+    kids = []
+    drawing = zlib.compress(b" " * inflated, 9) if inflated else zlib.compress(b"0 0 m", 9)
+    for index in range(pages):
+        number = len(objects) + 1
+        kids.append(f"{number} 0 R".encode())
+        contents = number + 1
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {contents} 0 R >>".encode())
+        stream = drawing if index == 0 else zlib.compress(b"0 0 m")
+        objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    objects[1] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % pages
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def png_file(width: int, height: int) -> bytes:
+    """A black-and-white PNG of width x height pixels (all white), small on disk however large."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    row = b"\0" + b"\xff" * ((width + 7) // 8)
+    compressor = zlib.compressobj(9)
+    data = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
