@@ -101,8 +101,9 @@ class Frames:
         saved = page.title, page.meta, page.content, page.toc
         names = ("title", "meta-title", "description", "content", "contents")
         markers = {name: self.marker(name, page) for name in names}
-        page.title = markers["title"]
-        page.meta = {**page.meta, "title": markers["meta-title"], "description": markers["description"]}
+        page.title = _like(saved[0], markers["title"])
+        meta = page.meta
+        page.meta = {**meta, "title": _like(meta.get("title"), markers["meta-title"]), "description": _like(meta.get("description"), markers["description"])}
         page.content = markers["content"]
         page.toc = TableOfContents([AnchorLink("", f"papers{self.token}skip", 1)] if saved[3] else [])
         try:
@@ -131,6 +132,11 @@ class Frames:
         text = text.replace(f"papers{self.token}skip", first.id if first is not None else "")
         text = text.replace(group.url, page.url)
         return self.config.plugins.on_post_page(text, page=page, config=self.config)
+
+
+def _like(value, marker: str) -> str:
+    """The marker as the same kind of string as the value it stands for (escaped `Markup` stays `Markup`)."""
+    return type(value)(marker) if isinstance(value, str) else marker
 
 
 def _has_heading(page) -> bool:
