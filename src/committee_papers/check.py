@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from committee_papers.checks import run_checks, run_folder_checks, run_report_checks
+from committee_papers.checks import run_checks, run_folder_checks, run_report_checks, run_report_checks_and_prepare
 from committee_papers.loading import load_archive
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
@@ -23,16 +23,19 @@ class CheckResult:
         return not self.problems.errors
 
 
-def check(root: Path, today: dt.date | None = None, workers: int | None = None, use_cache: bool = False, refresh: bool = False) -> CheckResult:
+def check(
+    root: Path, today: dt.date | None = None, workers: int | None = None, use_cache: bool = False, refresh: bool = False, prepare: bool = False
+) -> CheckResult:
     """Every problem in the papers under `root`, after the council's rule settings and suppressions.
 
     With `use_cache`, meeting folders unchanged since the last run (and their problems)
     come from `.papers-cache/` instead of being read and checked again; `refresh`
-    reads everything but still writes the cache for the next run.
+    reads everything but still writes the cache for the next run. With `prepare` (a
+    build), each report's parse is also rendered for the outputs to share.
     """
     problems = Problems(root)
     archive = load_archive(
-        root, problems, workers=workers, report_hook=run_report_checks, use_cache=use_cache, refresh=refresh, folder_hook=run_folder_checks
+        root, problems, workers=workers, report_hook=run_report_checks_and_prepare if prepare else run_report_checks, use_cache=use_cache, refresh=refresh, folder_hook=run_folder_checks
     )
     run_checks(archive, problems, today or build_date())
     problems.apply_settings(archive.council.rules if archive.council else {})

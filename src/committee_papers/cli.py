@@ -122,7 +122,7 @@ def build_command(directory: Path, site_dir: Path | None, drafts: bool, no_packs
     if no_packs and packs_only:
         raise click.UsageError("--no-packs and --packs-only cannot be used together")
     with phase("check"):
-        result = check(directory, use_cache=not packs_only, refresh=full)
+        result = check(directory, use_cache=not packs_only, refresh=full, prepare=True)
     for problem in result.problems.sorted():
         click.echo(problem.to_text(), err=True)
     if result.problems.errors:
@@ -189,7 +189,7 @@ def serve_command(directory: Path, drafts: bool | None, host: str, port: int) ->
     """
     from committee_papers.check import check
 
-    result = check(directory)
+    result = check(directory, prepare=True)
     for problem in result.problems.sorted():
         click.echo(problem.to_text(), err=True)
     with _build_failures():

@@ -50,7 +50,7 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
 
     def on_config(self, config):
         options = self.options or self._own_options(config)
-        result = self.preloaded or check(options.root)
+        result = self.preloaded or check(options.root, prepare=True)
         self.preloaded = None
         if result.problems.errors:
             lines = [p.to_text() for p in result.problems.sorted()]

@@ -31,7 +31,7 @@ def serve(root: Path, result: CheckResult, *, drafts: bool | None, host: str, po
 
         def rebuild() -> None:
             start = time.perf_counter()
-            build(check(root))
+            build(check(root, prepare=True))
             say(f"Rebuilt in {time.perf_counter() - start:.1f} s.")
 
         start = time.perf_counter()

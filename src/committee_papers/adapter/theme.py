@@ -107,11 +107,14 @@ def _links(items) -> list:
     return found
 
 
-def lay_out(page, config, files, nav, env) -> None:
-    """What MkDocs does for each page (1.6, `commands.build._build_page`), from its public pieces."""
+def lay_out(page, config, pages: list, nav, env) -> None:
+    """What MkDocs does for each page (1.6, `commands.build._build_page`), from its public pieces.
+
+    `pages` is `files.documentation_pages()`, made once: making it for each page costs O(pages).
+    """
     page.active = True
     try:
-        context = get_context(nav, files, config, page)
+        context = get_context(nav, pages, config, page)
         template = env.get_template(page.meta.get("template", "main.html"))
         context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
         output = config.plugins.on_post_page(template.render(context), page=page, config=config)
@@ -122,7 +125,8 @@ def lay_out(page, config, files, nav, env) -> None:
 
 def _lay_out_chunk(uris: list[str]) -> dict[str, list]:
     config, files, nav, env, entries = (_STATE[k] for k in ("config", "files", "nav", "env", "entries"))
-    pages = {f.src_uri: f.page for f in files if f.src_uri in set(uris)}
+    wanted = set(uris)
+    pages = {f.src_uri: f.page for f in files if f.src_uri in wanted}
     found = {}
     for uri in uris:
         lay_out(pages[uri], config, files, nav, env)
@@ -133,6 +137,7 @@ def _lay_out_chunk(uris: list[str]) -> dict[str, list]:
 def lay_out_all(pages: list, config, files, nav, env, entries, workers: int | None = None) -> dict[str, list]:
     """Lay out `pages` across forked processes; returns what `entries(uri)` gives for each, from the worker that laid it out."""
     workers = workers or os.cpu_count() or 1
+    files = files.documentation_pages()
     if workers <= 1 or len(pages) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         found = {}
         for page in pages:

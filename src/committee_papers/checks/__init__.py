@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from committee_papers.checks import (
-    accessibility, agendas, appendices, blocks, consistency, content, limits, links, minutes, names, people, references, statutory,
-    templates, unfinished,
+    accessibility, agendas, appendices, blocks, consistency, content, limits, links, minutes, names, people, references, settings,
+    statutory, templates, unfinished,
 )
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
+from committee_papers.render.prepared import prepare_report
 
 # Checks over the whole archive, run in the main process once everything is read.
 CHECKS = [
@@ -41,12 +42,14 @@ CHECKS = [
     links.check_archive_links,
     limits.check_photo_pixels,
     blocks.check_committee_terms,
+    settings.check_build_folders,
 ]
 
-# Checks of one report, run on each report as it is read, in the worker process that read it.
+
+# Checks of one report, run on each report as it is read, in the worker process that read it;
+# content.check_report parses the report first, and that parse is the one a build renders.
 REPORT_CHECKS = [
-    content.check_report, names.check_report_names, accessibility.check_appendices_accessibility, unfinished.check_placeholders,
-    links.check_report_links,
+    names.check_report_names, accessibility.check_appendices_accessibility, unfinished.check_placeholders, links.check_report_links,
 ]
 
 # Checks of one meeting folder's own files, run in the worker process that read it.
@@ -58,9 +61,19 @@ def run_checks(archive: Archive, problems: Problems, today: dt.date) -> None:
         check(archive, problems, today)
 
 
-def run_report_checks(archive: Archive, report_file, problems: Problems) -> None:
+def run_report_checks(archive: Archive, report_file, problems: Problems):
+    """Every check of one report; returns the report as parsed for them (None if its front matter failed)."""
+    parsed = content.check_report(archive, report_file, problems)
     for check in REPORT_CHECKS:
         check(archive, report_file, problems)
+    return parsed
+
+
+def run_report_checks_and_prepare(archive: Archive, report_file, problems: Problems) -> None:
+    """For a build: the checks, then the same parse rendered for the public and members (render.prepared)."""
+    parsed = run_report_checks(archive, report_file, problems)
+    if parsed is not None:
+        report_file.prepared = prepare_report(archive, report_file, parsed)
 
 
 def run_folder_checks(archive: Archive, folder, problems: Problems) -> None:

@@ -19,7 +19,6 @@ from committee_papers.markdown.parser import parser
 from committee_papers.model.archive import Archive, ReportFile
 from committee_papers.problems import Problems
 from committee_papers.publication import PUBLISHABLE
-from committee_papers.render.prepared import prepare_report
 from committee_papers.render.report import ParsedReport, house_style, parse_report
 
 _HTML_HINT = re.compile(r"<[A-Za-z!/]")
@@ -45,10 +44,10 @@ def check_house_style(archive: Archive, problems: Problems, today=None) -> None:
         )
 
 
-def check_report(archive: Archive, report_file: ReportFile, problems: Problems) -> None:
-    """Checks that need one report and the council only; they run where the report is read."""
+def check_report(archive: Archive, report_file: ReportFile, problems: Problems) -> ParsedReport | None:
+    """Checks that need one report and the council only; they run where the report is read. Returns the parse."""
     if report_file.report is None:
-        return
+        return None
     # One parse, exactly as the report is rendered, serves every check of its Markdown.
     parsed = parse_report(archive, report_file, house_style(archive), public=False)
     _labels(parsed, problems)
@@ -60,8 +59,7 @@ def check_report(archive: Archive, report_file: ReportFile, problems: Problems) 
     check_tokens(report_file.path, parsed.body.tokens, report_file.body_line, problems)
     _blocks(archive, parsed, problems)
     check_markdown_limits(report_file.path, [(part.tokens, _where(parsed, part.name, 0)[0]) for part in _parts(parsed)], problems)
-    # Last, as it changes the tokens: the same parse, rendered for the site and packs to share.
-    report_file.prepared = prepare_report(archive, report_file, parsed)
+    return parsed
 
 
 def _blocks(archive: Archive, parsed: ParsedReport, problems: Problems) -> None:

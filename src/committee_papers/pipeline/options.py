@@ -143,21 +143,24 @@ def _where(options: BuildOptions, setting: str) -> tuple[str, int, int]:
     return source, 1, 1
 
 
-def check_folders(options: BuildOptions) -> None:
-    """Refuse folders that would publish the members' packs, or overwrite the council's own files."""
-    root, site, members = options.root, options.site_dir, options.confidential_dir
+def folder_conflicts(root: Path, site: Path, members: Path) -> list[tuple[str, str, str]]:
+    """(code, setting, message) for each way the site and members' folders would publish or overwrite what they must not."""
+    found = []
     papers = root / "papers" if (root / "papers").is_dir() or not (root / "council.yml").exists() else root
     for protected in (papers.resolve(), (root / "templates").resolve()):
         for setting, name, folder in (("site_dir", "site", site), ("confidential_dir", "members' confidential", members)):
             if _overlap(folder, protected):
-                raise refuse("PAP600", *_where(options, setting), message=f"the {name} folder {folder} would overwrite the council's own files in {protected}")
+                found.append(("PAP600", setting, f"the {name} folder {folder} would overwrite the council's own files in {protected}"))
     if _overlap(members, site):
         if members in site.parents or members == site:
             setting, message = "site_dir", f"the site folder {site} is inside the members' confidential folder {members}"
         else:
             setting, message = "confidential_dir", f"the members' confidential folder {members} is inside the site folder {site}"
-        raise refuse(
-            "PAP601",
-            *_where(options, setting),
-            message=message + ": the members' packs would be published, or lost when the site is replaced",
-        )
+        found.append(("PAP601", setting, message + ": the members' packs would be published, or lost when the site is replaced"))
+    return found
+
+
+def check_folders(options: BuildOptions) -> None:
+    """Refuse folders that would publish the members' packs, or overwrite the council's own files."""
+    for code, setting, message in folder_conflicts(options.root, options.site_dir, options.confidential_dir):
+        raise refuse(code, *_where(options, setting), message=message)

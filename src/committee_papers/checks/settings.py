@@ -1,0 +1,47 @@
+"""The council's build settings in mkdocs.yml, checked before any build: where the site and members' packs go.
+
+A site folder inside the papers, or a members' folder inside the site, is
+refused by every build (PAP600, PAP601); `papers check` says so first, at the
+line of mkdocs.yml that sets it. A mkdocs.yml this cannot read is left to
+MkDocs, which says what is wrong with it when the site is built.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from committee_papers.model.archive import Archive
+from committee_papers.pipeline.options import folder_conflicts
+from committee_papers.problems import Problems
+from committee_papers.yamlsource import YamlProblem, parse_yaml
+
+PLUGIN = "committee-papers"
+
+
+def check_build_folders(archive: Archive, problems: Problems, today=None) -> None:
+    config = archive.root / "mkdocs.yml"
+    try:
+        doc = parse_yaml(config.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        return
+    data = doc.data if isinstance(doc.data, dict) else {}
+    root = archive.root.resolve()
+    site_dir = data.get("site_dir", "site")
+    if not isinstance(site_dir, str):
+        return
+    where = {"site_dir": ("site_dir",)}
+    options: dict = {}
+    for index, entry in enumerate(data.get("plugins") or []):
+        if isinstance(entry, dict) and isinstance(entry.get(PLUGIN), dict):
+            options = entry[PLUGIN]
+            where["confidential_dir"] = ("plugins", index, PLUGIN, "confidential_dir")
+    members = options.get("confidential_dir")
+    if members is not None and not isinstance(members, str):
+        return
+    default = "confidential-drafts" if options.get("drafts") is True else "confidential"
+    site = (root / site_dir).resolve()
+    members_dir = (root / Path(members).expanduser()).resolve() if members else root / default
+    for code, setting, message in folder_conflicts(root, site, members_dir):
+        path = where.get(setting)
+        line, column = doc.key_at(path) if path and (path in doc.keys or path in doc.values) else (1, 1)
+        problems.add(code, config, line, column, message)
