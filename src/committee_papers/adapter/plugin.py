@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from committee_papers.adapter import material_search
 from committee_papers.adapter.config import PapersConfig, root_of, settings_of
-from committee_papers.adapter.theme import add_overrides, lay_out_all, share_navigation, table_of_contents
+from committee_papers.adapter.theme import add_overrides, lay_out_all, prepare_theme, table_of_contents
 from committee_papers.check import CheckResult, check
 from committee_papers.frame import frame_front_matter, frame_text, framed
 from committee_papers.packs.build import rich_progress
@@ -102,11 +102,11 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
 
     def on_env(self, env, *, config, files):
         """In a `papers build`, lay our pages into the theme in parallel; MkDocs' own loop then skips them."""
-        share_navigation(env, self.nav)
+        contents = prepare_theme(env, self.nav)
         if self.options is not None and self.options.parallel and self.command == "build":
             ours = [f.page for f in files.documentation_pages() if f.page is not None and f.src_uri in self.plan.pages and f.is_modified()]
             with phase("lay out pages"):
-                found = lay_out_all(ours, config, files, self.nav, env, self._entries_of)
+                found = lay_out_all(ours, config, files, self.nav, env, contents, self._entries_of)
             for page in ours:
                 record_search_entries(self.plan, page.file.src_uri, found[page.file.src_uri])
                 page.file.written = True

@@ -16,9 +16,8 @@ from committee_papers.packs.fetcher import papers_url
 from committee_papers.pages import urls as site_urls
 from committee_papers.pages.render import PageRenderer
 from committee_papers.pages.site import MeetingView
-from committee_papers.render.environment import letter
 from committee_papers.render.people import person
-from committee_papers.render.report import EXEMPT_PASSAGE, public_title, render_report
+from committee_papers.render.report import EXEMPT_PASSAGE, appendix_views, house_style, public_title, render_report
 from committee_papers.supplements import Supplement, original_items
 
 IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}  # files a pack shows; other linked files are not in it
@@ -31,6 +30,7 @@ class PdfPlaceholder:
     id: str
     source: Path
     page: int
+    label: str = ""  # "Appendix A", as the house style names it
 
 
 @dataclass
@@ -73,13 +73,15 @@ class PackComposer:
 
     def _appendices(self, view: MeetingView, item: AgendaItem, confidential: bool, placeholders: list[PdfPlaceholder]) -> list[dict]:
         result = []
+        style = house_style(self.archive)
         for index, appendix in enumerate(item.report.report.appendices):
             exempt = appendix.exempt
             if exempt is not None and not confidential:
                 continue
-            mark = letter(index)
+            mark = style.appendix_mark(index)
             entry = {
                 "letter": mark,
+                "label": style.appendix_label(index),
                 "title": appendix.title,
                 "confidential": header_label(exempt, self.jurisdiction) if exempt else None,
                 "notice": exemption_notice(exempt, self.jurisdiction) if exempt else None,
@@ -91,7 +93,7 @@ class PackComposer:
                 count = len(PdfReader(source).pages)
                 pages = []
                 for page in range(count):
-                    holder = PdfPlaceholder(id=f"pdf-{item.number}-{mark.lower()}-{page + 1}", source=source, page=page)
+                    holder = PdfPlaceholder(id=f"pdf-{item.number}-{mark.lower()}-{page + 1}", source=source, page=page, label=entry["label"])
                     placeholders.append(holder)
                     pages.append({"id": holder.id})
                 entry["pdf_pages"] = pages
@@ -119,7 +121,7 @@ class PackComposer:
             return None
         html = render_report(
             self.archive, view.folder, item, item.report, confidential=confidential, show_appendix_list=False,
-            resolve=self.file_resolver(view),
+            resolve=self.file_resolver(view), appendices=appendix_views(house_style(self.archive), item.report.report),
         )
         return {
             "number": item.number,
@@ -141,6 +143,7 @@ class PackComposer:
                     "reason": self._reason(item, supplement, confidential),
                     "text": self._text(item, confidential),
                     "has_pages": item.number in sections,
+                    "appendices": [a["label"] + ": " + a["title"] for a in sections[item.number]["appendices"]] if item.number in sections else [],
                 }
             )
         return rows

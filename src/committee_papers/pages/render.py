@@ -25,7 +25,7 @@ from committee_papers.pages.site import MeetingView, Site
 from committee_papers.publication import PUBLISHABLE, public_report_id, year_label, year_slug
 from committee_papers.render.environment import template_environment
 from committee_papers.render.people import person
-from committee_papers.render.report import EXEMPT_PASSAGE, AppendixView, public_title, render_report, rewrite_local_links
+from committee_papers.render.report import EXEMPT_PASSAGE, AppendixView, house_style, public_title, render_report, rewrite_local_links
 
 EXEMPT_MINUTE = "This part of the minutes contains exempt information and is not published."
 
@@ -254,8 +254,9 @@ class PageRenderer:
 
     def appendices(self, view: MeetingView, report: ReportFile) -> tuple[list[AppendixView], list[dict]]:
         listed, bodies = [], []
+        style = house_style(self.archive)
         for index, appendix in enumerate(report.report.appendices):
-            letter = _letter(index)
+            letter, label = style.appendix_mark(index), style.appendix_label(index)
             exempt = appendix.exempt
             title = public_title(appendix.title, exempt)
             href = None
@@ -270,8 +271,8 @@ class PageRenderer:
                     text = (view.folder.path / appendix.file).read_text("utf-8")
                     resolve = self.local_file_resolver(view, urls.report(view.id, report.id))
                     html = self.markdown(text, top=3, resolve=resolve, notice=EXEMPT_PASSAGE)
-                    bodies.append({"letter": letter, "title": title, "html": html})
-            listed.append(AppendixView(letter=letter, title=title, href=href, exempt_label=paragraphs_label(exempt) if exempt else None))
+                    bodies.append({"letter": letter, "label": label, "title": title, "html": html})
+            listed.append(AppendixView(letter, title, href, paragraphs_label(exempt) if exempt else None, label))
         return listed, bodies
 
     def local_file_resolver(self, view: MeetingView, page_url: str, appendix_links: dict | None = None):
@@ -389,11 +390,6 @@ class PageRenderer:
             datasets=["meetings", "items", "reports", "decisions", "people", "forward-plan"],
         )
 
-
-def _letter(index: int) -> str:
-    from committee_papers.render.environment import letter
-
-    return letter(index)
 
 
 def today_label(day: dt.date) -> str:
