@@ -123,7 +123,7 @@ def _record(plan: Plan, mid: str, digest: str, pages: list[Page], assets: list[A
         plan.order.append(page.src_uri)
         record.pages[page.src_uri] = PageRecord(page.title, page.description, [e.as_token() for e in page.toc])
         record.outputs.append(output_path(page.url))
-    record.outputs += [asset.url for asset in assets]
+    record.outputs += [url for url in dict.fromkeys(asset.url for asset in assets) if url not in record.outputs]
     return record
 
 
