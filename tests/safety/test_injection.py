@@ -285,9 +285,9 @@ def test_chromium_runs_no_injected_script_on_any_page_or_in_search(browser, serv
             assert page.evaluate("typeof window.__pwned") == "undefined", (path, page.evaluate("window.__pwned"))
             assert f"{MARK}-" in page.inner_text("body"), path  # the payload is on the page, as text
         page.goto(served_poisoned)
-        page.click("label.md-search__icon, .md-search__input", timeout=10_000)
-        page.fill("input.md-search__input", MARK)
-        page.wait_for_selector(".md-search-result__item", timeout=30_000)
+        page.click("input.md-search__input")
+        page.keyboard.type(MARK, delay=20)
+        page.wait_for_selector(".md-search-result__item", timeout=90_000)  # the index of every page is built first
         assert page.evaluate("typeof window.__pwned") == "undefined"
         assert f"{MARK}-" in page.inner_text(".md-search-result")
     finally:
