@@ -228,6 +228,8 @@ def check_links(
                     f"the linked file `{target}` does not exist",
                     f"add the file, or correct the path; paths start from the meeting folder {folder.name}/",
                 )
+            elif not os.path.isfile(resolved) and not os.path.isdir(resolved):  # a pipe would never finish copying
+                problems.add("PAP003", path, line, column, f"`{target}` is not an ordinary file", "replace it with the file itself")
             elif child.type == "image" and os.path.isfile(resolved):
                 check_image(resolved, target, path, line, column, problems)
             elif os.path.isfile(resolved) and resolved.suffix.lower() not in PUBLISHABLE and real_path(resolved) not in appendices:
