@@ -67,6 +67,8 @@ def build_search(site: Path, general_pages: list[str], groups: dict[str, list[st
         target = site / SHARDS / name
         source = previous / SHARDS / name if previous is not None else None
         if name in keep and source is not None and (source / "pagefind-entry.json").exists():
+            if source == target:
+                continue  # rebuilt in place (`papers serve`): the kept shard is there already
             for path in source.rglob("*"):
                 if path.is_file():
                     link_or_copy(path, target / path.relative_to(source))
