@@ -48,7 +48,7 @@ def shards(pages_by_year: dict[str, int]) -> dict[str, list[str]]:
 
 
 def _command(site: Path, glob: str, output: Path) -> list[str]:
-    return [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--output-path", str(output), "--silent"]
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--output-path", str(output)]  # output captured (--silent is Pagefind 1.3+)
 
 
 def _run_all(commands: list[list[str]]) -> None:
