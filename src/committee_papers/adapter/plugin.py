@@ -42,6 +42,7 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         self.target: Path | None = None
         self.files: Files | None = None
         self.nav = None
+        self.env, self.contents = None, None
         self.entries = material_search.EntryTaker()
         self.held = ExitStack()
 
@@ -103,6 +104,7 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
     def on_env(self, env, *, config, files):
         """In a `papers build`, lay our pages into the theme in parallel; MkDocs' own loop then skips them."""
         contents = prepare_theme(env, self.nav)
+        self.env, self.contents = env, contents  # for `papers serve`, which lays out edited pages again
         if self.options is not None and self.options.parallel and self.command == "build":
             ours = [f.page for f in files.documentation_pages() if f.page is not None and f.src_uri in self.plan.pages and f.is_modified()]
             with phase("lay out pages"):

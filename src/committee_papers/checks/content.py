@@ -21,6 +21,8 @@ from committee_papers.problems import Problems
 from committee_papers.publication import PUBLISHABLE
 from committee_papers.render.report import ParsedReport, house_style, parse_report
 
+# markdown-it's own pattern for an HTML tag; before 4.3 it is anchored at the start of the text
+_TAG = re.compile(HTML_TAG_RE.pattern.removeprefix("^"), HTML_TAG_RE.flags)
 _HTML_HINT = re.compile(r"<[A-Za-z!/]")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -180,7 +182,7 @@ def _unescaped(body: str, map_: list[int]) -> str:
 
 
 def _has_tag(text: str) -> bool:
-    return any(HTML_TAG_RE.match(text, m.start()) for m in _HTML_HINT.finditer(text))
+    return any(_TAG.match(text, m.start()) for m in _HTML_HINT.finditer(text))
 
 
 def _links(folder: Path, parsed: ParsedReport, problems: Problems) -> None:
