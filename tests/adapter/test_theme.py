@@ -16,3 +16,26 @@ def test_a_heading_with_markup_in_its_words_is_words_in_on_this_page(minimal):
     contents = root.xpath("//nav[contains(@class, 'md-nav--secondary')]")[0]
     assert "Scope <img src=x onerror=alert(1)> notes" in text(contents)
     assert not root.xpath("//img[@onerror]")
+
+
+def test_a_council_template_that_changes_the_title_is_followed_on_every_page(example):
+    """The frame shared by pages of one kind is checked against full layouts: a template that changes the title turns it off."""
+    (example / "overrides").mkdir()
+    (example / "overrides/main.html").write_text(
+        '{% extends "base.html" %}\n{% block htmltitle %}<title>{{ page.title | upper | truncate(30) }} at {{ page.url }}</title>{% endblock %}\n', "utf-8"
+    )
+    config = (example / "mkdocs.yml").read_text("utf-8")
+    (example / "mkdocs.yml").write_text(config.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"), "utf-8")
+    assert run_papers("build", str(example), "--no-packs").returncode == 0
+    site = example / "site"
+    reports = sorted(site.glob("meetings/20??-??-??-*/*/index.html"))
+    assert len(reports) > 10
+    for path in reports:
+        root = page(site, str(path.parent.relative_to(site)) + "/")
+        heading = text(root.xpath("//article//h1")[0])
+        expected = heading.upper() if len(heading) <= 30 else None
+        title = text(root.xpath("//title")[0])
+        assert title.endswith(f" at {path.parent.relative_to(site).as_posix()}/"), title
+        if expected:
+            assert title.startswith(expected), (title, expected)
+        assert "\x02" not in path.read_text("utf-8")  # no marker of the shared frame left in

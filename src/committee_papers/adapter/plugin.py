@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from committee_papers.adapter import material_search
 from committee_papers.adapter.config import PapersConfig, root_of, settings_of
-from committee_papers.adapter.theme import add_overrides, lay_out_all, share_navigation, table_of_contents
+from committee_papers.adapter.theme import add_overrides, lay_out_all, prepare_theme, table_of_contents
 from committee_papers.check import CheckResult, check
 from committee_papers.frame import frame_front_matter, frame_text, framed
 from committee_papers.packs.build import rich_progress
@@ -82,7 +82,11 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
             if files.get_file_from_path(src_uri) is not None:
                 log.warning(f"the council's own page {src_uri} replaces the generated one")
                 continue
-            file = PageFile.generated(config, src_uri, content=frame_front_matter(*plan.title_of(src_uri)))
+            front = frame_front_matter(*plan.title_of(src_uri))
+            tags = plan.search_tags_of(src_uri)  # Material's search shows them with the page's results, as text
+            if tags:
+                front = front[: -len("---\n")] + f"tags: {json.dumps(tags)}\n---\n"
+            file = PageFile.generated(config, src_uri, content=front)
             file.written = src_uri in plan.kept  # its output is linked from the previous build
             files.append(file)
         for path, content in steps.site_files(plan).items():
@@ -98,11 +102,11 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
 
     def on_env(self, env, *, config, files):
         """In a `papers build`, lay our pages into the theme in parallel; MkDocs' own loop then skips them."""
-        share_navigation(env, self.nav)
+        contents = prepare_theme(env, self.nav)
         if self.options is not None and self.options.parallel and self.command == "build":
             ours = [f.page for f in files.documentation_pages() if f.page is not None and f.src_uri in self.plan.pages and f.is_modified()]
             with phase("lay out pages"):
-                found = lay_out_all(ours, config, files, self.nav, env, self._entries_of)
+                found = lay_out_all(ours, config, files, self.nav, env, contents, self._entries_of)
             for page in ours:
                 record_search_entries(self.plan, page.file.src_uri, found[page.file.src_uri])
                 page.file.written = True
@@ -200,6 +204,8 @@ def _configure(config, plan: Plan) -> None:
     config.validation.links.unrecognized_links = logging.DEBUG
     if steps.CSS not in config.extra_css:
         config.extra_css.append(steps.CSS)
+    if steps.SCROLL_CUE not in config.extra_javascript:
+        config.extra_javascript.append(steps.SCROLL_CUE)
     add_overrides(config, council)
     if plan.options.serving:
         for folder in (plan.archive.papers, plan.options.root / "templates"):

@@ -2,7 +2,8 @@
 
 The core renders each page's content once; here MkDocs' public pieces
 (`get_context`, the theme's Jinja environment, the plugin events) put it in
-the theme's frame, as MkDocs' own page build would, but for many pages at once.
+the theme's frame, as MkDocs' own page build would, but for many pages at once
+and, through `frames.py`, rendering the frame once for each kind of page.
 """
 
 from __future__ import annotations
@@ -15,15 +16,17 @@ from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
-from mkdocs.commands.build import get_context
 from mkdocs.structure.toc import AnchorLink, TableOfContents
-from mkdocs.utils import get_relative_url, write_file
+from mkdocs.utils import get_relative_url
+
+from committee_papers.adapter.frames import TOC, Frames
 
 _STATE: dict = {}
 
 NAV = "partials/nav.html"  # Material 9.5-9.8: the menu, drawn whole on every page
 NAV_ITEM = "partials/nav-item.html"
 ORIGINAL = "papers-original"
+CONTENTS = "papers-contents.html"
 PARALLEL_FROM = 200  # pages; fewer are quicker in one process
 
 
@@ -54,7 +57,41 @@ def table_of_contents(entries: list) -> TableOfContents:
     return TableOfContents([link(entry) for entry in entries])
 
 
-def share_navigation(env: jinja2.Environment, nav) -> None:
+def prepare_theme(env: jinja2.Environment, nav) -> str | None:
+    """Install our two stand-ins in the theme's templates: the shared menu, and the contents the frames fill in.
+
+    Returns the name the theme's own contents template is then found under (None: the frames are off).
+    """
+    overrides = {TOC: "{{ papers_contents() }}"} if _has(env, TOC) else {}
+    navigation = _shared_navigation(nav) if all(from_material(env, name) for name in (NAV, NAV_ITEM)) else None
+    if navigation is not None:
+        overrides[NAV] = "{{ papers_navigation() }}"
+        env.globals["papers_navigation"] = navigation
+    env.globals["papers_contents"] = _contents
+    if TOC in overrides:  # the contents alone, with what the theme's page template gives them
+        overrides[CONTENTS] = '{% include "' + f"{ORIGINAL}/{TOC}" + '" %}'
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(overrides), env.loader, jinja2.PrefixLoader({ORIGINAL: env.loader})])
+    return CONTENTS if TOC in overrides else None
+
+
+def _has(env: jinja2.Environment, name: str) -> bool:
+    try:
+        env.loader.get_source(env, name)
+    except jinja2.TemplateNotFound:
+        return False
+    return True
+
+
+@jinja2.pass_context
+def _contents(context) -> Markup:
+    """The theme's contents of the page, or the frame's marker where they go."""
+    marker = context.get("papers_frame_contents")
+    if marker:
+        return Markup(marker)
+    return Markup(context.environment.get_template(f"{ORIGINAL}/{TOC}").render(context.get_all()))
+
+
+def _shared_navigation(nav):
     """Render the theme's menu once for all pages that would render it alike.
 
     The theme draws the whole menu on every page. A page outside the menu shows no
@@ -63,8 +100,6 @@ def share_navigation(env: jinja2.Environment, nav) -> None:
     Pages in the menu, and every page when a council overrides the theme's menu
     templates (which may show anything of the page), are rendered as the theme would.
     """
-    if not all(from_material(env, name) for name in (NAV, NAV_ITEM)):
-        return
     urls = [item.url for item in _links(nav.items)]
     in_menu = {id(page) for page in nav.pages}
     rendered: dict[tuple, Markup] = {}
@@ -80,10 +115,7 @@ def share_navigation(env: jinja2.Environment, nav) -> None:
             rendered[key] = Markup(template.render(context.get_all()))
         return rendered[key]
 
-    env.loader = jinja2.ChoiceLoader(
-        [jinja2.DictLoader({NAV: "{{ papers_navigation() }}"}), env.loader, jinja2.PrefixLoader({ORIGINAL: env.loader})]
-    )
-    env.globals["papers_navigation"] = navigation
+    return navigation
 
 
 def from_material(env: jinja2.Environment, name: str) -> bool:
@@ -107,44 +139,29 @@ def _links(items) -> list:
     return found
 
 
-def lay_out(page, config, pages: list, nav, env) -> None:
-    """What MkDocs does for each page (1.6, `commands.build._build_page`), from its public pieces.
-
-    `pages` is `files.documentation_pages()`, made once: making it for each page costs O(pages).
-    """
-    page.active = True
-    try:
-        context = get_context(nav, pages, config, page)
-        template = env.get_template(page.meta.get("template", "main.html"))
-        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-        output = config.plugins.on_post_page(template.render(context), page=page, config=config)
-        write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
-    finally:
-        page.active = False
-
-
 def _lay_out_chunk(uris: list[str]) -> dict[str, list]:
-    config, files, nav, env, entries = (_STATE[k] for k in ("config", "files", "nav", "env", "entries"))
+    frames, files, entries = (_STATE[k] for k in ("frames", "files", "entries"))
     wanted = set(uris)
     pages = {f.src_uri: f.page for f in files if f.src_uri in wanted}
     found = {}
     for uri in uris:
-        lay_out(pages[uri], config, files, nav, env)
+        frames.lay_out(pages[uri])
         found[uri] = entries(uri)
     return found
 
 
-def lay_out_all(pages: list, config, files, nav, env, entries, workers: int | None = None) -> dict[str, list]:
+def lay_out_all(pages: list, config, files, nav, env, contents: str | None, entries, workers: int | None = None) -> dict[str, list]:
     """Lay out `pages` across forked processes; returns what `entries(uri)` gives for each, from the worker that laid it out."""
     workers = workers or os.cpu_count() or 1
-    files = files.documentation_pages()
+    documentation = files.documentation_pages()  # made once: making it for each page costs O(pages)
+    frames = Frames(config, documentation, nav, env, contents)
     if workers <= 1 or len(pages) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         found = {}
         for page in pages:
-            lay_out(page, config, files, nav, env)
+            frames.lay_out(page)
             found[page.file.src_uri] = entries(page.file.src_uri)
         return found
-    _STATE.update(config=config, files=files, nav=nav, env=env, entries=entries)
+    _STATE.update(frames=frames, files=documentation, entries=entries)
     uris = [page.file.src_uri for page in pages]
     size = max(1, len(uris) // (workers * 4))
     chunks = [uris[i : i + size] for i in range(0, len(uris), size)]

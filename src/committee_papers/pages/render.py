@@ -22,7 +22,7 @@ from committee_papers.pages import urls
 from committee_papers.pages.headings import TocEntry, add_heading_ids
 from committee_papers.pages.tables import wrap_tables
 from committee_papers.pages.site import MeetingView, Site
-from committee_papers.publication import PUBLISHABLE, exempt_item_of, public_report_id, year_label, year_slug
+from committee_papers.publication import PUBLISHABLE, public_report_id, year_label, year_slug
 from committee_papers.render.environment import template_environment
 from committee_papers.render.people import person
 from committee_papers.render.report import EXEMPT_PASSAGE, AppendixView, house_style, public_title, render_report, rewrite_local_links
@@ -38,6 +38,7 @@ class Page:
     description: str = ""
     crumbs: list[tuple[str, str]] = field(default_factory=list)
     toc: list[TocEntry] = field(default_factory=list)
+    context: list[tuple[str, str]] = field(default_factory=list)  # (kind, committee, date) for search results
 
     @property
     def src_uri(self) -> str:
@@ -62,7 +63,7 @@ class PageRenderer:
         self.assets: list[Asset] = []
 
     # -- helpers ---------------------------------------------------------
-    def page(self, url: str, template: str, title: str, crumbs: list[tuple[str, str]], description: str = "", **context) -> Page:
+    def page(self, url: str, template: str, title: str, crumbs: list[tuple[str, str]], description: str = "", search_context: list | None = None, **context) -> Page:
         def link(target: str) -> str:
             return urls.relative(url, target)
 
@@ -73,13 +74,14 @@ class PageRenderer:
             urls=urls,
             title=title,
             crumbs=crumbs,
+            search_context=search_context or [],
             year_label=year_label,
             year_slug=year_slug,
             person=lambda ref: person(self.archive, ref),
             **context,
         )
         html, toc = add_heading_ids(wrap_tables(inert_links(html)))
-        return Page(url=url, title=title, html=html, description=description, crumbs=crumbs, toc=toc)
+        return Page(url=url, title=title, html=html, description=description, crumbs=crumbs, toc=toc, context=search_context or [])
 
     def markdown(self, text: str, shift: int = 0, public: bool = True, top: int | None = None, resolve=None, notice: str = EXEMPT_MINUTE) -> Markup:
         """Markdown outside a report: `shift` moves headings down; `top` puts the highest at that level;
@@ -105,6 +107,10 @@ class PageRenderer:
     def committee_name(self, cid: str) -> str:
         committee = self.archive.committees.get(cid)
         return committee.name if committee else cid
+
+    def search_context(self, view: MeetingView, kind: str) -> list[tuple[str, str]]:
+        """What a search result says of a meeting's page: the kind of document, the committee and the date."""
+        return [("kind", kind), ("committee", self.committee_name(view.committee_id)), ("date", f"{view.date.day} {view.date:%B %Y}")]
 
     def meeting_crumbs(self, view: MeetingView) -> list[tuple[str, str]]:
         return [
@@ -159,6 +165,8 @@ class PageRenderer:
         return pages, self.assets[first_asset:]
 
     def home(self) -> Page:
+        from committee_papers.pages.decisions_page import register_row
+
         site = self.site
         name = site.council.name if site.council else "Committee papers"
         return self.page(
@@ -168,7 +176,7 @@ class PageRenderer:
             [],
             description=f"Agendas, reports, minutes and decisions of {name}'s committees.",
             upcoming=site.upcoming()[:12],
-            decisions=site.decisions[:8],
+            decisions=[register_row(self, d) for d in site.decisions[:8]],
             committees=sorted(self.archive.committees.items(), key=lambda c: c[1].name),
         )
 
@@ -233,6 +241,7 @@ class PageRenderer:
             "pages/meeting.html",
             view.title,
             self.meeting_crumbs(view)[:-1],
+            search_context=self.search_context(view, "Agenda"),
             description=f"Agenda of the {view.title}.",
             view=view,
             meeting=view.meeting,
@@ -315,6 +324,7 @@ class PageRenderer:
             "pages/report.html",
             title,
             self.meeting_crumbs(view),
+            search_context=self.search_context(view, "Report"),
             description=f"Agenda item {item.number} of the {view.title}.",
             view=view,
             item=item,
@@ -326,47 +336,9 @@ class PageRenderer:
 
     def minutes_context(self, view: MeetingView, public: bool = True) -> dict:
         """Attendance and minutes of a held meeting; `public` leaves out every exempt part."""
-        minutes = view.folder.minutes
-        front = minutes.front
-        items = {item.number: item for item in view.items}
-        committee = view.committee
-        rows = []
-        if front is not None:
-            members = committee.members if committee else []
-            for pid in dict.fromkeys([*members, *front.present, *front.absent, *front.apologies]):
-                if pid in front.other_members or pid in front.substitutes.values():
-                    continue
-                status = "Present" if pid in front.present else "A" if pid in front.absent else "Apologies" if pid in front.apologies else "Not recorded"
-                note = "apologies given" if pid in front.apologies and pid in front.absent else ""
-                if pid in front.substitutes:
-                    sub = person(self.archive, front.substitutes[pid])
-                    note = f"substituted by {sub.name}" if sub else note
-                rows.append({"person": person(self.archive, pid), "pid": pid, "status": status, "note": note})
-        entries = []
-        for minute in minutes.minutes:
-            exempt_item = exempt_item_of(minute, items)
-            exempt = exempt_item.exempt if exempt_item else None
-            withheld = exempt is not None and public
-            entries.append(
-                {
-                    "minute": minute,
-                    "title": public_title(minute.title, exempt) if public else minute.title,
-                    "exempt_notice": exemption_notice(exempt, self.jurisdiction) if exempt else None,
-                    "html": None if withheld else self.markdown(minute.markdown, shift=1, public=public),
-                }
-            )
-        status, approving = self.site.approval(view)
-        return {
-            "view": view,
-            "approval": status,
-            "approving": approving,
-            "front": front,
-            "rows": rows,
-            "substitutes": [(person(self.archive, a), person(self.archive, s)) for a, s in (front.substitutes.items() if front else [])],
-            "others": [person(self.archive, p) for p in (front.other_members if front else [])],
-            "officers": [person(self.archive, p) for p in (front.officers if front else [])],
-            "entries": entries,
-        }
+        from committee_papers.pages.minutes_page import minutes_context
+
+        return minutes_context(self, view, public)
 
     def minutes(self, view: MeetingView) -> Page:
         return self.page(
@@ -374,6 +346,7 @@ class PageRenderer:
             "pages/minutes.html",
             f"Minutes: {view.title}",
             self.meeting_crumbs(view),
+            search_context=self.search_context(view, "Minutes"),
             description=f"Minutes of the {view.title}.",
             **self.minutes_context(view, public=True),
         )

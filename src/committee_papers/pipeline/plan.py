@@ -42,6 +42,14 @@ class Plan:
         known = self.pages.get(src_uri) or self.kept[src_uri]
         return known.title, known.description
 
+    def search_tags_of(self, src_uri: str) -> list[str]:
+        """What a search result shows with the page: the kind of document, the committee and the date.
+
+        Material's search writes them into the result as HTML, so they are escaped here, as the frame's text is."""
+        from committee_papers.frame import frame_text
+
+        return [str(frame_text(value)) for _, value in getattr(self.pages.get(src_uri), "context", [])]
+
 
 def site_of(options: BuildOptions, result: CheckResult) -> Site:
     return build_site(result.archive, Publication(today=options.today, drafts=options.drafts))
