@@ -27,13 +27,12 @@ from committee_papers.adapter import config as mkdocs_config
 from committee_papers.adapter import run
 from committee_papers.adapter.frames import Frames
 from committee_papers.adapter.logs import quiet_mkdocs
-from committee_papers.adapter.theme import table_of_contents
+from committee_papers.adapter.theme import fill_page
 from committee_papers.check import CheckResult, check, check_again
-from committee_papers.frame import frame_text, framed
 from committee_papers.incremental import link_or_copy
 from committee_papers.pipeline import finish as steps
 from committee_papers.pipeline.options import resolve_options
-from committee_papers.pipeline.plan import Plan, menu, output_path, page_content, plan_build
+from committee_papers.pipeline.plan import Plan, menu, output_path, plan_build
 from committee_papers.publication import build_date
 from committee_papers.render.environment import template_environment
 from committee_papers.serving import Versions, address, start_server, watch
@@ -122,12 +121,8 @@ class Session:
                 file = File.generated(self.config, uri, content="")
                 self.plugin.files.append(file)
                 Page(None, file, self.config)
-            mkdocs_page = file.page
-            mkdocs_page.markdown = ""
-            mkdocs_page.meta = framed({"title": str(frame_text(page.title)), "description": str(frame_text(page.description))})
-            mkdocs_page.content = page_content(plan, page.html)
-            mkdocs_page.toc = table_of_contents(page.toc)
-            self.frames.lay_out(mkdocs_page)
+            fill_page(file.page, page, plan)
+            self.frames.lay_out(file.page)
 
     def remove_stale(self, before, after) -> None:
         gone = set(before.outputs if before else []) - set(after.outputs if after else [])
