@@ -12,7 +12,9 @@ parse every renderer uses), never from the text by another route:
 
 An author's comment that is never closed is reported too (PAP225): on a line of
 its own it hides the rest of its quote, list item or text from every version of
-the papers; inside a paragraph it is no comment, and is published as text.
+the papers; inside a paragraph it is no comment, and is published as text. So is
+raw HTML that would swallow what follows it (PAP226): a `<script>`, `<style>` or
+other raw-text element that its own paragraph or HTML block never closes.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from markdown_it.token import Token
 
 from committee_papers.markdown import exempt
 from committee_papers.markdown.comments import OPEN
+from committee_papers.markdown.html import unclosed_raw_text
 from committee_papers.markdown.parser import parser
 from committee_papers.problems import Problems
 
@@ -89,7 +92,7 @@ def check_committee_terms(archive, problems: Problems, today=None) -> None:
 def block_findings(text: str, tokens: list[Token]) -> list[Finding]:
     tokens = [t for t in tokens if not t.meta.get("generated")]  # the council's boilerplate, spliced in
     lines = text.split("\n")
-    findings = list(_unclosed(lines, tokens)) + list(_unclosed_comments(lines, tokens))
+    findings = list(_unclosed(lines, tokens)) + list(_unclosed_comments(lines, tokens)) + list(_unclosed_raw_text(lines, tokens))
     consumed = {t.map[0] for t in tokens if t.type.startswith("container_") and t.map}
     suspects = [number for number, line in enumerate(lines) if number not in consumed and _marker(line)]
     holders = _holders(tokens, suspects)
@@ -144,6 +147,23 @@ def _unclosed_comments(lines: list[str], tokens: list[Token]) -> Iterator[Findin
                 message = "`<!--` starts a comment that is never closed with `-->` in this paragraph, so the note is published as text" if opened else runs_on
                 yield Finding(line, lines[line].find(OPEN) + 1 if line < len(lines) else 1, message, close, "PAP225")
                 break
+
+
+def _unclosed_raw_text(lines: list[str], tokens: list[Token]) -> Iterator[Finding]:
+    """`<script>`, `<style>`… that their paragraph or HTML block never closes (the renderer's own rule)."""
+    for tag in unclosed_raw_text(tokens):
+        holder = tag.inline or tag.token
+        line = holder.map[0] if holder.map else 0
+        if tag.inline is not None:
+            for child in tag.inline.children:
+                if child is tag.token:
+                    break
+                line += child.type in ("softbreak", "hardbreak") or child.content.count("\n")
+        line += tag.token.content.count("\n", 0, tag.start)
+        shown = f"<{tag.name}>"
+        column = lines[line].lower().find(f"<{tag.name}") + 1 if line < len(lines) else 0
+        yield Finding(line, max(column, 1), f"`{shown}` is not closed in its own paragraph, so it would take in everything after it, in the members' version too",
+                      f"close it with `</{tag.name}>` in the same paragraph, or remove it: scripts and styles are never published", "PAP226")
 
 
 def _open_at_end(html: str) -> bool:
