@@ -168,3 +168,11 @@ def test_raw_text_elements_closed_in_their_paragraph_are_no_problem(minimal):
     item = next(i for i in agenda_items(result.archive, folder) if i.report and i.report.id == REPORT)
     html = str(render_report(result.archive, folder, item, item.report))
     assert "AFTER them." in html and "<script" not in html and "alert(1)" not in html
+
+
+@pytest.mark.parametrize("opener", ["<!-->", "<!--->"])
+def test_a_comment_that_closes_at_once_is_reported(minimal, opener):
+    """HTML (and the renderer) end `<!-->` and `<!--->` where they start, so the note after them is published."""
+    report_problems(minimal, f"The fee is £40. {opener} was £38, SECRET -->\n")
+    found = [(p.code, p.line, p.column) for p in check(minimal).problems.items if p.code == "PAP225"]
+    assert found == [("PAP225", body_line(minimal), len("The fee is £40. ") + 1)]

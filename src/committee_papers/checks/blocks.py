@@ -141,6 +141,11 @@ def _unclosed_comments(lines: list[str], tokens: list[Token]) -> Iterator[Findin
         elif token.type in ("comment", "html_block") and token.content.lstrip().startswith(OPEN) and OPEN in token.content.lstrip()[len(OPEN) :]:
             yield Finding(token.map[0], 1, runs_on, close, "PAP225")
         for child in token.children or []:
+            if child.type == "comment_inline" and child.content in _EMPTY_COMMENTS:
+                line = next((n for n in range(*token.map) if child.content in lines[n]), token.map[0]) if token.map else 0
+                yield Finding(line, lines[line].find(child.content) + 1 if line < len(lines) else 1,
+                              f"`{child.content}` is a comment that closes at once, so the words after it are published", close, "PAP225")
+                break
             opened = child.type == "text" and OPEN in child.content
             if opened or (child.type == "comment_inline" and OPEN in child.content[len(OPEN) :]):
                 line = next((n for n in range(*token.map) if OPEN in lines[n]), token.map[0]) if token.map else 0
@@ -164,6 +169,9 @@ def _unclosed_raw_text(lines: list[str], tokens: list[Token]) -> Iterator[Findin
         column = lines[line].lower().find(f"<{tag.name}") + 1 if line < len(lines) else 0
         yield Finding(line, max(column, 1), f"`{shown}` is not closed in its own paragraph, so it would take in everything after it, in the members' version too",
                       f"close it with `</{tag.name}>` in the same paragraph, or remove it: scripts and styles are never published", "PAP226")
+
+
+_EMPTY_COMMENTS = ("<!-->", "<!--->")  # HTML ends these at once: a note written after them is shown
 
 
 def _open_at_end(html: str) -> bool:
