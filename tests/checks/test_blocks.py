@@ -176,3 +176,14 @@ def test_a_comment_that_closes_at_once_is_reported(minimal, opener):
     report_problems(minimal, f"The fee is £40. {opener} was £38, SECRET -->\n")
     found = [(p.code, p.line, p.column) for p in check(minimal).problems.items if p.code == "PAP225"]
     assert found == [("PAP225", body_line(minimal), len("The fee is £40. ") + 1)]
+
+
+def test_a_marker_in_a_table_is_reported(minimal):
+    """A table cell is text: `::: exempt` in one withholds nothing."""
+    found, _ = report_problems(minimal, "| Bidder | Fee |\n| --- | --- |\n| ::: exempt | |\n| SECRET Ltd | £410,000 |\n| ::: | |\n")
+    assert ("PAP222", body_line(minimal) + 2) in found
+
+
+def test_a_table_with_aligned_columns_is_no_problem(minimal):
+    found, _ = report_problems(minimal, "| Bidder | Fee |\n| :--- | ---: |\n| Ltd | £4 |\n")
+    assert found == []

@@ -194,6 +194,10 @@ def _marker(line: str) -> re.Match | None:
         if item and (item.end() == len(line) or line[item.end()] in " \t"):
             position = item.end()
             continue
+        if line.startswith("|", start):  # a table row's first cell
+            start += 1
+            while start < len(line) and line[start] in " \t":
+                start += 1
         return _COLONS.match(line, start)
 
 
@@ -226,6 +230,11 @@ def _misread(line: str, match: re.Match, holder: Token | None) -> Finding | None
         return Finding(0, 1, f"`{shown}` is inside the comment that starts on line {start}, so the passage is in no version of the papers",
                        "close the comment with `-->` before the `:::` line")
     if kind in ("code_block", "fence", "html_block", "comment"):
+        return None
+    if kind.startswith("table") or kind in ("thead_open", "tbody_open", "tr_open"):
+        if near:
+            return Finding(0, 1, f"`{shown}` is in a table, so it is not a block marker and the words after it would be published",
+                           "put the passage outside the table, between a line `::: exempt` and a line `:::`, or make the whole report or appendix exempt")
         return None
     if len(colons) < 3:
         return Finding(0, 1, f"`{shown}` is not a block marker, so the lines after it would be published as text", _START_WITH_COLONS) if near else None
