@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from committee_papers.checks import (
-    accessibility, agendas, appendices, blocks, consistency, content, limits, links, minutes, names, people, references, resolutions,
+    accessibility, agendas, appendices, blocks, consistency, content, limits, links, minutes, names, own_pages, people, references, resolutions,
     settings, statutory, templates, unfinished,
 )
 from committee_papers.model.archive import Archive
@@ -42,6 +42,7 @@ CHECKS = [
     links.check_archive_links,
     limits.check_photo_pixels,
     blocks.check_committee_terms,
+    own_pages.check_own_pages,
     settings.check_build_folders,
 ]
 
