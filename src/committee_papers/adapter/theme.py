@@ -63,6 +63,9 @@ def fill_page(page, ours, plan) -> None:
     """MkDocs' page object as reading and converting the generated page would leave it, without doing either."""
     page.markdown = ""
     page.meta = framed({"title": str(frame_text(ours.title)), "description": str(frame_text(ours.description))})
+    tags = plan.search_tags_of(page.file.src_uri)  # as the generated front matter would give them to Material's search
+    if tags:
+        page.meta["tags"] = tags
     page.content = page_content(plan, ours.html)
     page.toc = table_of_contents(ours.toc)
 
