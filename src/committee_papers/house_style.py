@@ -131,9 +131,7 @@ def merge(parent: HouseStyleFile, child: HouseStyleFile) -> HouseStyleFile:
     removed = set(child.remove_sections or ())
     sections = [s for s in sections if section_name(s) not in removed]
     for name, change in (child.change_sections or {}).items():
-        sections = [
-            s.model_copy(update={k: getattr(change, k) for k in change.model_fields_set}) if section_name(s) == name else s for s in sections
-        ]
+        sections = [s.model_copy(update={k: getattr(change, k) for k in change.model_fields_set}) if section_name(s) == name else s for s in sections]
     for added in child.add_sections or ():
         section = Section(**added.model_dump(by_alias=True, exclude={"after", "before"}, exclude_unset=True))
         names = [section_name(s) for s in sections]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from fixture_cases import FIXTURES, check_or_regen, read_cases
 
 from committee_papers.markdown.exempt import withhold
 from committee_papers.markdown.html import render_tokens
 from committee_papers.markdown.parser import parser
-from fixture_cases import FIXTURES, check_or_regen, read_cases
 
 LISTS = FIXTURES / "lettered-lists.md"
 CASES = read_cases(LISTS)

@@ -74,7 +74,8 @@ def _check_sequence(found: list, words: SequenceWords, starts_at_one: bool, prob
         if _shape(number) != usual:
             example = next(r.number for _, r in found if _shape(r.number) == usual)
             problems.add(
-                "PAP410", *where,
+                "PAP410",
+                *where,
                 f"resolution `{number}` is not written like the others{words.whose} in {words.label}, such as `{example}`",
                 f"write every resolution number of the {words.kind} the same way",
             )
@@ -82,7 +83,8 @@ def _check_sequence(found: list, words: SequenceWords, starts_at_one: bool, prob
         if number in seen:
             other = seen[number]
             problems.add(
-                "PAP410", *where,
+                "PAP410",
+                *where,
                 f"resolution {number} is used twice (also in {problems.display_path(other[0])} line {other[1]})",
                 "give each resolution its own number",
             )
@@ -92,7 +94,8 @@ def _check_sequence(found: list, words: SequenceWords, starts_at_one: bool, prob
         prefix_year = next((int(d) for d in digits[:-1] if len(d) == 4), None)
         if prefix_year is not None and prefix_year != words.year:
             problems.add(
-                "PAP410", *where,
+                "PAP410",
+                *where,
                 f"resolution {number} was made in the {words.kind} {words.label}, but its number says {prefix_year}",
                 f"number it in the {words.year} sequence",
             )
@@ -101,13 +104,15 @@ def _check_sequence(found: list, words: SequenceWords, starts_at_one: bool, prob
             expected = _with_sequence(number, previous + 1)
             missing = f"{expected} is missing" if sequence > previous + 1 else f"it should be {expected}"
             problems.add(
-                "PAP410", *where,
+                "PAP410",
+                *where,
                 f"resolution {number} does not follow on from {_with_sequence(number, previous)}: {missing}",
                 f"number resolutions in sequence {words.across} within the {words.kind}",
             )
         if sequence is not None and previous is None and sequence != 1 and starts_at_one:
             problems.add(
-                "PAP410", *where,
+                "PAP410",
+                *where,
                 f"the first resolution{words.whose} of {words.label} is numbered {number}, not {_with_sequence(number, 1)}",
                 f"start each {words.kind}'s sequence at 1 (only the first year the papers hold may start part-way)",
             )

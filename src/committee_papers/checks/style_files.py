@@ -64,13 +64,21 @@ def check_style_file(env: jinja2.Environment, templates: Path, path: Path, style
         problem(("numbering", "starts_at"), f"numbering starts at `{start}`, which is not a section of this style", _hint(start, final, "its sections are"))
     for index, grid in enumerate(merged.grids or []):
         if grid.inside not in final:
-            problem(("grids", index, "inside"), f"the grid `{grid.name}` goes inside `{grid.inside}`, which is not a section of this style", _hint(grid.inside, final, "its sections are"))
+            problem(
+                ("grids", index, "inside"),
+                f"the grid `{grid.name}` goes inside `{grid.inside}`, which is not a section of this style",
+                _hint(grid.inside, final, "its sections are"),
+            )
     _legacy_fields(style, problem)
     if style.template:
         try:
             env.loader.get_source(env, style.template)
         except jinja2.TemplateNotFound:  # (before OSError, which it is too)
-            problem(("template",), f"there is no template `{style.template}`", "give the path of a template under templates/, such as report/ravensmere.html, or leave `template:` out")
+            problem(
+                ("template",),
+                f"there is no template `{style.template}`",
+                "give the path of a template under templates/, such as report/ravensmere.html, or leave `template:` out",
+            )
         except (UnicodeDecodeError, OSError):
             pass  # a template that cannot be read is reported against its own file (PAP306)
 

@@ -51,14 +51,19 @@ def _required(parsed: ParsedReport, problems: Problems) -> None:
             continue  # written as a section of the body instead
         words = f"or a `## {style.sections[found].label.rstrip(':')}` section" if found is not None and style.sections[found].label else ""
         problems.add(
-            "PAP303", path, *top,
+            "PAP303",
+            path,
+            *top,
             f"the `{style.name}` house style needs `{name}` in the front matter",
             f"add `{name}:` to the front matter {words}".strip(),
         )
     for index, section in enumerate(style.sections):
         if section.required and section.from_ == "body" and index not in parsed.found:
             problems.add(
-                "PAP303", path, report_file.body_line, 1,
+                "PAP303",
+                path,
+                report_file.body_line,
+                1,
                 f"the report has no `## {section.label}` section, which the `{style.name}` house style expects",
                 f"add a heading `## {section.label}` and its text" + (f", or one of: {', '.join(section.also)}" if section.also else ""),
             )
@@ -70,7 +75,10 @@ def _required(parsed: ParsedReport, problems: Problems) -> None:
         if missing:
             line, column = key(report_file.doc, "implications") if report.implications else top
             problems.add(
-                "PAP303", path, line, column,
+                "PAP303",
+                path,
+                line,
+                column,
                 f"{what} has no answer for " + ", ".join(f"`{box}`" for box in missing),
                 f"add `{missing[0]}: no` (or `yes`) under `implications:`, and the same for the others",
             )
@@ -84,7 +92,10 @@ def _wording(parsed: ParsedReport, problems: Problems) -> None:
         section = parsed.style.sections[index]
         heading = parsed.chunks[chunk]
         problems.add(
-            "PAP311", report_file.path, report_file.body_line + heading.line, 1,
+            "PAP311",
+            report_file.path,
+            report_file.body_line + heading.line,
+            1,
             f"the heading `## {heading.words}` is worded differently from the `{parsed.style.name}` house style's `{section.label}`",
             f"write `## {section.label}`, or add `{heading.words}` to the section's `also:` in the house style",
         )
@@ -97,7 +108,10 @@ def _order(parsed: ParsedReport, problems: Problems) -> None:
         if after < before:
             heading, other = parsed.chunks[chunk], parsed.style.sections[before]
             problems.add(
-                "PAP312", report_file.path, report_file.body_line + heading.line, 1,
+                "PAP312",
+                report_file.path,
+                report_file.body_line + heading.line,
+                1,
                 f"`## {heading.words}` comes after `## {section_name(other)}` here, but before it in the `{parsed.style.name}` house style",
                 "move the section, or leave it where it is if this report needs that order",
             )
@@ -113,7 +127,10 @@ def _typed_numbers(parsed: ParsedReport, problems: Problems) -> None:
             words = parsed.body.tokens[index + 1].content
             if _TYPED_NUMBER.match(words):
                 problems.add(
-                    "PAP315", report_file.path, report_file.body_line + token.map[0], 1,
+                    "PAP315",
+                    report_file.path,
+                    report_file.body_line + token.map[0],
+                    1,
                     f"the heading `{words}` has a number typed in; the `{parsed.style.name}` house style numbers sections itself",
                     f"write `{token.markup} {_TYPED_NUMBER.sub('', words)}`",
                 )
@@ -128,7 +145,10 @@ def _not_shown(parsed: ParsedReport, problems: Problems, used: set[str]) -> None
             continue
         line, column = key(report_file.doc, name)
         problems.add(
-            "PAP310", report_file.path, line, column,
+            "PAP310",
+            report_file.path,
+            line,
+            column,
             f"the `{style.name}` house style does not print `{name}`, so it would not be published",
             f"remove `{name}`, or show it in the council's house style (docs/house-styles.md)",
         )
@@ -139,7 +159,10 @@ def _not_shown(parsed: ParsedReport, problems: Problems, used: set[str]) -> None
                 line, column = key(report_file.doc, "implications", name)
                 close = difflib.get_close_matches(str(name), [b for g in style.grids for b in g.boxes], n=1, cutoff=0.6)
                 problems.add(
-                    "PAP310", report_file.path, line, column,
+                    "PAP310",
+                    report_file.path,
+                    line,
+                    column,
                     f"`{name}` is not a box in the `{style.name}` house style's grids, so it would not be published",
                     f"did you mean `{close[0]}`?" if close else "the boxes are: " + ", ".join(b for g in style.grids for b in g.boxes),
                 )
@@ -154,7 +177,10 @@ def check_unused_templates(archive: Archive, style: HouseStyle | None, problems:
         path = archive.templates / name
         if path.is_file() and style.template is None:
             problems.add(
-                "PAP314", path, 1, 1,
+                "PAP314",
+                path,
+                1,
+                1,
                 f"the `{style.name}` house style does not use {name}, so this copy of it changes nothing",
                 f"set `template: {name}` in templates/house_styles/<style>.yml to lay reports out with it, or describe the layout in the house style (docs/house-styles.md) and delete this file",
             )
