@@ -13,10 +13,8 @@ from markupsafe import Markup
 from committee_papers.addresses import inert_links
 from committee_papers.agenda import AgendaItem
 from committee_papers.exemption import exemption_notice, paragraphs_label
-from committee_papers.markdown.exempt import withhold
 from committee_papers.markdown.html import render_tokens
 from committee_papers.markdown.parser import parser
-from committee_papers.markdown.transform import resolution_blocks, shift_headings, shift_headings_to
 from committee_papers.model.archive import ReportFile
 from committee_papers.pages import urls
 from committee_papers.pages.headings import TocEntry, add_heading_ids
@@ -25,9 +23,10 @@ from committee_papers.pages.site import MeetingView, Site
 from committee_papers.publication import PUBLISHABLE, exempt_item_of, public_report_id, year_label, year_slug
 from committee_papers.render.environment import template_environment
 from committee_papers.render.people import person
-from committee_papers.render.report import EXEMPT_PASSAGE, AppendixView, public_title, render_report, rewrite_local_links
+from committee_papers.render.minutes import minutes_context
+from committee_papers.render.report import EXEMPT_PASSAGE, AppendixView, public_title, render_report
+from committee_papers.render.text import EXEMPT_MINUTE, render_markdown
 
-EXEMPT_MINUTE = "This part of the minutes contains exempt information and is not published."
 
 
 @dataclass
@@ -82,21 +81,8 @@ class PageRenderer:
         return Page(url=url, title=title, html=html, description=description, crumbs=crumbs, toc=toc)
 
     def markdown(self, text: str, shift: int = 0, public: bool = True, top: int | None = None, resolve=None, notice: str = EXEMPT_MINUTE) -> Markup:
-        """Markdown outside a report: `shift` moves headings down; `top` puts the highest at that level;
-        `resolve` gives the address of each file it links to (see render.report.rewrite_local_links)."""
-        md = parser(self.allow_html)
-        env: dict = {}
-        tokens = md.parse(text or "", env)
-        if top:
-            shift_headings_to(tokens, top)
-        elif shift:
-            shift_headings(tokens, shift)
-        if public:
-            tokens = withhold(tokens, notice)
-        if resolve is not None:
-            rewrite_local_links(tokens, resolve)
-        tokens = resolution_blocks(tokens)
-        return Markup(render_tokens(md, tokens, env))
+        """Markdown outside a report (see render.text.render_markdown)."""
+        return render_markdown(text, self.allow_html, shift=shift, public=public, top=top, resolve=resolve, notice=notice)
 
     def inline(self, text: str) -> Markup:
         md = parser(self.allow_html)
@@ -325,47 +311,7 @@ class PageRenderer:
 
     def minutes_context(self, view: MeetingView, public: bool = True) -> dict:
         """Attendance and minutes of a held meeting; `public` leaves out every exempt part."""
-        minutes = view.folder.minutes
-        front = minutes.front
-        items = {item.number: item for item in view.items}
-        committee = view.committee
-        rows = []
-        if front is not None:
-            members = committee.members if committee else []
-            for pid in dict.fromkeys([*members, *front.present, *front.absent, *front.apologies]):
-                if pid in front.other_members or pid in front.substitutes.values():
-                    continue
-                status = "Present" if pid in front.present else "A" if pid in front.absent else "Apologies" if pid in front.apologies else "Not recorded"
-                note = "apologies given" if pid in front.apologies and pid in front.absent else ""
-                if pid in front.substitutes:
-                    sub = person(self.archive, front.substitutes[pid])
-                    note = f"substituted by {sub.name}" if sub else note
-                rows.append({"person": person(self.archive, pid), "pid": pid, "status": status, "note": note})
-        entries = []
-        for minute in minutes.minutes:
-            exempt_item = exempt_item_of(minute, items)
-            exempt = exempt_item.exempt if exempt_item else None
-            withheld = exempt is not None and public
-            entries.append(
-                {
-                    "minute": minute,
-                    "title": public_title(minute.title, exempt) if public else minute.title,
-                    "exempt_notice": exemption_notice(exempt, self.jurisdiction) if exempt else None,
-                    "html": None if withheld else self.markdown(minute.markdown, shift=1, public=public),
-                }
-            )
-        status, approving = self.site.approval(view)
-        return {
-            "view": view,
-            "approval": status,
-            "approving": approving,
-            "front": front,
-            "rows": rows,
-            "substitutes": [(person(self.archive, a), person(self.archive, s)) for a, s in (front.substitutes.items() if front else [])],
-            "others": [person(self.archive, p) for p in (front.other_members if front else [])],
-            "officers": [person(self.archive, p) for p in (front.officers if front else [])],
-            "entries": entries,
-        }
+        return minutes_context(self.site, view, public)
 
     def minutes(self, view: MeetingView) -> Page:
         return self.page(
