@@ -62,3 +62,39 @@ def test_members_see_the_misnumbered_minute_in_full(minimal):
     composer = PackComposer(PageRenderer(site))
     assert "That the restructure be approved" in composer.pack(view, confidential=True).html
     assert "That the restructure be approved" not in composer.pack(view).html
+
+
+@pytest.mark.parametrize(
+    "heading, title_exempt",
+    [
+        ("## 4. Staffing Restructure, Internal Audit", False),
+        ("## 4. Staffing Restructure in Internal Audt", False),  # a typing slip
+        ("## 4. Staffing Restructure", False),  # the title shortened
+        ("## 4. Internal Audit Staffing Restructure", False),  # its words in another order
+        ("## 4. Staffing&nbsp;Restructure in Internal Audit", False),
+        ("## 4. Exempt item", True),  # the words the public sees for a title that is itself exempt
+        ("## 3. Staffing Restructure in Internal Audit", False),  # under a public item's number (the public item has no minute)
+    ],
+)
+def test_a_misnumbered_exempt_minute_titled_not_quite_as_its_item_is_withheld_and_reported(minimal, heading, title_exempt):
+    apply_case(parse_case(CASE), minimal)
+    minutes = minimal / "papers/meetings/2026-03-03-audit/minutes.md"
+    text = minutes.read_text("utf-8")
+    if heading.startswith("## 3."):
+        text = text.replace("## 3. Chair's Announcements\n\nThe Chair welcomed members.\n\n", "")
+    minutes.write_text(text.replace("## 4. Staffing Restructure in Internal Audit", heading), "utf-8")
+    if title_exempt:
+        meeting = minimal / "papers/meetings/2026-03-03-audit/meeting.yml"
+        meeting.write_text(meeting.read_text("utf-8").replace("Their privacy outweighs disclosure.}", "Their privacy outweighs disclosure., title_exempt: true}"), "utf-8")
+    assert [p.code for p in check(minimal).problems.items if p.code in ("PAP224", "PAP212")] == ["PAP224"]
+    public = public_outputs(minimal)
+    assert "Members agreed the new structure" not in public and "That the restructure be approved" not in public
+
+
+def test_a_public_minute_with_a_slip_in_its_own_title_stays_public(minimal):
+    apply_case(parse_case(CASE), minimal)
+    minutes = minimal / "papers/meetings/2026-03-03-audit/minutes.md"
+    minutes.write_text(minutes.read_text("utf-8").replace("## 4. Staffing", "## 4. Exclusion of the Public\n\nThe public were excluded.\n\n## 5. Staffing")
+                       .replace("## 3. Chair's Announcements", "## 3. Chairs Anouncements"), "utf-8")
+    assert not [p for p in check(minimal).problems.items if p.code == "PAP224"]
+    assert "The Chair welcomed members" in public_outputs(minimal)

@@ -63,13 +63,14 @@ _ATTRIBUTE = re.compile(
 )
 
 
-def inert_links(page: str) -> str:
-    """`page` (HTML) with every address attribute whose scheme is not allowed removed: no `javascript:` link survives."""
+def inert_links(page: str, also: tuple[str, ...] = ()) -> str:
+    """`page` (HTML) with every address attribute whose scheme is not allowed removed: no `javascript:` link survives.
+
+    `also` names further schemes the caller's own reader serves (a PDF engine's `papers:` files).
+    """
 
     def check(match: re.Match) -> str:
-        value = match.group(4)
-        if value[:1] in "\"'":
-            value = value[1:-1]
-        return match.group(0) if link_allowed(html.unescape(value)) else match.group(1)
+        value = html.unescape(match.group(4)[1:-1] if match.group(4)[:1] in "\"'" else match.group(4))
+        return match.group(0) if link_allowed(value) or scheme_of(value) in also else match.group(1)
 
     return _ATTRIBUTE.sub(check, page)

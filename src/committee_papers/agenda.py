@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass
 
@@ -139,8 +140,8 @@ def _neutral_ids(items: list[AgendaItem], stems: set[str]) -> None:
 
 
 def title_words(title: str) -> str:
-    """A title as lower-case words, so that punctuation and spacing do not make two titles differ."""
-    return _WORDS.sub(" ", title.lower()).strip()
+    """A title as lower-case words, so that punctuation, spacing and HTML entities (`&nbsp;`) do not make two titles differ."""
+    return _WORDS.sub(" ", html.unescape(title).lower()).strip()
 
 
 def same_title(a: str, b: str) -> bool:

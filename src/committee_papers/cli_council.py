@@ -33,8 +33,8 @@ def _pairs(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     help="Whose law applies: the exempt-information paragraphs and the bank holidays.",
 )
 @click.option(
-    "--house-style", type=click.Choice(council.shipped_styles()), default="numbered", show_default=True, prompt="House style",
-    help="How reports are laid out: numbered paragraphs, a cover table, or an implications table.",
+    "--house-style", type=click.Choice(council.shipped_styles()), default="numbered-paragraphs", show_default=True, prompt="House style",
+    help="How reports are laid out: numbered paragraphs, a cover sheet, or numbered sections (docs/house-styles.md).",
 )
 @click.option(
     "--year-start", default="05-01", show_default=True, prompt="First day of the municipal year (MM-DD)",

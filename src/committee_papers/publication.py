@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 
 from committee_papers.model.archive import MeetingFolder, ReportFile
@@ -91,12 +92,42 @@ def exempt_item_of(minute, items: dict):
     """The exempt agenda item a minute records, if any: its own item, or an exempt item whose title it carries.
 
     A minute written under a neighbouring item's number still names the exempt item
-    it records; it is withheld as that item's minute (and `papers check` reports it, PAP224).
+    it records, if not always exactly ("Disposal of Kelmscott Depot" for "Disposal of
+    the Kelmscott Depot", a typing slip, the public "Exempt item" for a title that is
+    itself exempt); it is withheld as that item's minute (and `papers check` reports
+    it, PAP224). A minute whose title is closer to its own item's than to any exempt
+    item's is its own item's minute.
     """
-    from committee_papers.agenda import same_title, title_words
+    from committee_papers.agenda import same_title
 
     item = items.get(minute.number)
     if item is not None and (item.exempt is not None or same_title(item.title, minute.title)):
         return item if item.exempt is not None else None
-    words = f" {title_words(minute.title)} "
-    return next((other for other in items.values() if other.exempt is not None and f" {title_words(other.title)} " in words), None)
+    own = _likeness(minute.title, item.title) if item is not None else 0.0
+    candidates = [(_likeness(minute.title, other.title, other), -abs(other.number - minute.number), other) for other in items.values() if other.exempt is not None]
+    best = max(candidates, key=lambda c: c[:2], default=None)
+    return best[2] if best is not None and best[0] >= _LIKE and best[0] > own else None
+
+
+_LIKE = 0.8  # how alike two titles must be to be one item's (difflib's ratio: 1.0 is the same words)
+_PLACEHOLDER = re.compile(r"exempt item(?: \d+)?")
+_SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with"}
+
+
+def _likeness(minute_title: str, title: str, item=None) -> float:
+    """How alike a minute's title is to an item's, from 0 to 1 (1: it carries the item's title)."""
+    from difflib import SequenceMatcher
+
+    from committee_papers.agenda import title_words
+
+    words, other = title_words(minute_title), title_words(title)
+    if not words or not other:
+        return 0.0
+    if f" {other} " in f" {words} ":
+        return 1.0
+    if item is not None and _PLACEHOLDER.fullmatch(words) and getattr(item.exempt, "title_exempt", False):
+        return 1.0  # the words the public sees for a title that is itself exempt
+    significant, of_title = set(words.split()) - _SMALL_WORDS, set(other.split()) - _SMALL_WORDS
+    if len(significant) >= 2 and significant <= of_title and 2 * len(significant) >= len(of_title):
+        return 0.9  # the item's title shortened: "Kelmscott Depot" for "Disposal of the Kelmscott Depot"
+    return SequenceMatcher(None, words, other).ratio()

@@ -43,7 +43,6 @@ PLACEHOLDERS: dict[str, Any] = {
     "background_papers": ["TBC: an unpublished document relied on in writing the report"],
     "divisions_affected": "all",
 }
-BASE_FIELDS = ("title", "report_of", "purpose", "recommendations", "signed_by", "contact")
 SECTION_TEXT = {
     "information": "TBC: the information members need, under sub-headings (`###`) of your choosing.",
     "other options considered": "TBC: the other options considered, and why they were rejected.",
@@ -79,15 +78,31 @@ def new_report(root: Path, meeting_id: str, title: str, exempt: list[int] | None
         fields["exempt"] = exempt_placeholder(archive, exempt)
     fields["comments"] = {key: unsigned_comment(key) for key in required_comments(archive)}
     fields["status"] = "draft"
-    body = "\n\n".join(f"## {section}\n\n{section_placeholder(section)}" for section in house_style(archive).required_sections)
+    body = "\n\n".join(f"## {label}\n\n{placeholder}" for label, placeholder in body_sections(house_style(archive)))
     text = front_matter(fields) + "\n" + (body or "TBC: the body of the report.") + "\n"
     return place_report(archive, folder, title, text, exempt=bool(exempt))
 
 
 def required_fields(archive: Archive) -> list[str]:
-    """The front matter keys the council's house style needs, in the model's order, the usual ones first."""
-    wanted = set(BASE_FIELDS) | set(house_style(archive).required_fields)
+    """The front matter keys the council's house style needs, in the model's order."""
+    wanted = {"title", *house_style(archive).required_fields}
     return [name for name in Report.model_fields if name in wanted]
+
+
+def body_sections(style) -> list[tuple[str, str]]:
+    """Each section of the body the house style names, in its order, with the words to replace.
+
+    A section the style does not insist on says it may be deleted; one the style fills itself
+    (a grid's section) is left for the style to add.
+    """
+    grids = {grid.inside for grid in style.grids}
+    sections = []
+    for section in style.sections:
+        if section.from_ != "body" or not section.label or (section.label in grids and not section.required):
+            continue
+        words = section_placeholder(section.label)
+        sections.append((section.label, words if section.required else words.rstrip(".") + ", or delete this section."))
+    return sections
 
 
 def style_fields(archive: Archive, folder: MeetingFolder) -> dict[str, Any]:
@@ -96,8 +111,9 @@ def style_fields(archive: Archive, folder: MeetingFolder) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     if "decision_date" in style.required_fields:
         fields["decision_date"] = folder.meeting.date
-    if "implications" in style.required_fields:
-        rows = style.required_implications or ("Financial",)
+    boxes = [box for grid in style.grids for box in grid.boxes] + list(style.required_implications)
+    if boxes or "implications" in style.required_fields:
+        rows = dict.fromkeys(boxes or ("Financial",))
         fields["implications"] = {row: {"applies": False, "text": f"TBC: the {row.lower()} implications, if any."} for row in rows}
     return fields
 

@@ -49,12 +49,15 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "appendices": "The report's appendices in order, lettered A, B, C...",
         "status": "`draft` (not ready for publication) or `final`.",
         "revised": "When the report was revised after the agenda was published, and the chair's reasons: it goes out in a supplementary agenda.",
-        "summary": "The \"Brief summary\" of the cover-table house style (Markdown).",
-        "decision_maker": "Who takes the decision, for the cover-table house style.",
-        "decision_date": "The date of the decision (YYYY-MM-DD), for the cover-table house style; default the meeting's date.",
-        "reasons": "\"Reasons for recommendations\", for the cover-table house style (Markdown).",
-        "alternative_options": "\"Alternative options considered and rejected\", for the cover-table house style (Markdown).",
-        "implications": "Rows of the implications table, by name, for the implications house style.",
+        "summary": "A brief or executive summary (Markdown), in house styles that have one.",
+        "decision_maker": "Who takes the decision: Cabinet, a committee, a cabinet member.",
+        "decision_date": "The date of the decision (YYYY-MM-DD); default the meeting's date.",
+        "reasons": "The reasons for the recommendations (Markdown), in house styles that print them from the front matter.",
+        "alternative_options": "The alternative options considered and rejected (Markdown).",
+        "implications": "The boxes of the house style's implication grids, by name: yes, no, or {applies, text}.",
+        "contacts": "Several contacts, each an id from people.yml or {person or name, role, phone, email}.",
+        "members_rooms": "Documents placed in the members' rooms (plain text), in house styles that list them.",
+        "equality_impact": "The answer to the house style's question whether an equality impact assessment is needed: true or false.",
     },
     "Comment": {
         "by": "The clearing officer's initials; `TBC` until they sign.",
@@ -76,6 +79,17 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "Revision": {
         "date": "The day the revised report was published, YYYY-MM-DD.",
         "reason": "The chair's reasons for considering the revised report as a matter of urgency.",
+    },
+    "ContactEntry": {
+        "person": "An id from people.yml; their name, telephone and email are used unless given here.",
+        "name": "Full name, as printed (instead of `person`).",
+        "role": "The role they are listed under, such as AUTHOR: or Director of Place.",
+        "phone": "Telephone number.",
+        "email": "Email address.",
+    },
+    "BackgroundPaper": {
+        "title": "The background paper's title.",
+        "exempt_paragraphs": "The exempt-information paragraphs that allow it to be withheld from inspection, such as [3].",
     },
     "Implication": {
         "applies": "Whether the implication applies: true or false.",
@@ -103,12 +117,17 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "required_comments": "The comments every report must carry, such as [constitutional, financial].",
         "boilerplate": "Standard text printed in every report.",
         "agenda_notes": "Notes printed on the front sheet of every agenda.",
-        "house_style": "The house style reports are rendered in: numbered, cover-table, implications, or one in templates/house_styles/.",
+        "house_style": "The house style reports are laid out in: numbered-paragraphs, cover-sheet, numbered-sections, or one in templates/house_styles/.",
         "allow_raw_html": "Whether HTML typed into Markdown is published (after cleaning).",
         "closure_days": "Extra days the council offices are closed, not counted as working days.",
+        "resolutions": "How resolutions are numbered: {sequence: council or committee, year: municipal or calendar}.",
         "rules": "Changes how a rule is applied: problem code → \"off\", warning or error.",
         "language": "The language of the published pages, such as en-GB or cy.",
         "electoral_area": "What the areas councillors represent are called: division (the default) or ward.",
+    },
+    "ResolutionNumbering": {
+        "sequence": "`council`: one sequence across all committees; `committee`: one for each committee.",
+        "year": "`municipal`: the sequence starts again each municipal year; `calendar`: each January.",
     },
     "Contact": {"email": "Email address.", "phone": "Telephone number."},
     "Boilerplate": {
@@ -225,6 +244,9 @@ def _widen(definition: dict) -> None:
             props[name]["anyOf"].append({"const": False})
     if "divisions_affected" in props:
         props["divisions_affected"]["anyOf"][0] = {"type": "string", "minLength": 1}
+    boxes = props.get("implications", {}).get("additionalProperties")
+    if boxes and "$ref" in boxes:
+        props["implications"]["additionalProperties"] = {"anyOf": [boxes, {"type": "boolean"}]}  # `Capital: no`
     if "municipal_year_starts" in props:
         props["municipal_year_starts"]["pattern"] = "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
     rules = props.get("rules", {}).get("additionalProperties")

@@ -22,6 +22,10 @@ PAGES = {
     "minutes": "meetings/2026-09-22-resources/minutes/",
     "minutes with an exempt item": "meetings/2026-01-20-property-and-assets/minutes/",
     "decisions": "decisions/",
+    "decisions of a year": "decisions/2026-27/",
+    "calendar month": "meetings/calendar/2026-11/",
+    "forward plan": "forward-plan/",
+    "find your councillor": "people/divisions/",
     "councillors": "people/",
     "councillor": "people/harjit-sandhu/",
     "calendars and data": "subscribe/",
@@ -67,14 +71,41 @@ def test_keyboard_skip_link_and_visible_focus(tab, served, name):
         assert style[0] != "none" or style[1] != "none", "every focused element shows where the focus is"
 
 
+OVERFLOWING = """() => {
+  const width = document.documentElement.clientWidth;
+  const clippedAway = e => { for (let p = e.parentElement; p; p = p.parentElement) {
+    const s = getComputedStyle(p); const r = p.getBoundingClientRect();
+    if (s.overflow === 'hidden' && r.width <= 1 && r.height <= 1) return true; } return false; };
+  const found = [];
+  for (const e of document.querySelectorAll('body *')) {
+    const s = getComputedStyle(e);
+    if (s.display === 'none' || s.visibility === 'hidden' || e.closest('[hidden], .md-sidebar, .md-search')) continue;
+    const r = e.getBoundingClientRect();
+    if (r.width < 2 || r.height < 2) continue;
+    if (e.closest('.table-wrap') && getComputedStyle(e.closest('.table-wrap')).overflowX === 'auto') continue;  // a table's own scrolling region, with its cue
+    if (clippedAway(e)) continue;  // visually hidden: read by screen readers, never seen
+    if (r.width > width + 0.5 || r.right > width + 0.5) found.push(e.tagName.toLowerCase() + '.' + e.className + ' ' + Math.round(r.right));
+  }
+  return found.slice(0, 5);
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 375])
 @pytest.mark.parametrize("name", list(PAGES))
-def test_no_horizontal_scrolling_at_320_css_pixels(browser, served, name):
-    context = browser.new_context(viewport={"width": 320, "height": 640})
+def test_nothing_is_wider_than_a_small_screen(browser, served, name, width):
+    context = browser.new_context(viewport={"width": width, "height": 640})
     page = context.new_page()
     page.goto(served + PAGES[name])
-    width = page.evaluate("() => document.documentElement.scrollWidth")
+    scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
+    overflowing = page.evaluate(OVERFLOWING)
+    cues = page.evaluate(
+        "() => [...document.querySelectorAll('.table-wrap')].filter(r => r.scrollWidth > r.clientWidth + 1)"
+        ".map(r => !!(r.previousElementSibling && r.previousElementSibling.matches('.table-scroll-cue') && r.previousElementSibling.offsetHeight > 0))"
+    )
     context.close()
-    assert width <= 320, f"the page is {width} CSS pixels wide at 400% zoom"
+    assert scroll_width <= width, f"the page is {scroll_width} CSS pixels wide on a {width} pixel screen"
+    assert overflowing == [], f"wider than the screen: {overflowing}"
+    assert all(cues), "every table that scrolls sideways says so above it"
 
 
 def test_print_stylesheet_leaves_out_the_menus(tab, served):

@@ -109,9 +109,11 @@ def pdfua_findings(path) -> dict:
 
 
 def test_pdfua_check_finds_nothing_in_any_pack_or_report_pdf(built_example):
-    """`pdfua check` (the PDF/UA-1 machine-checkable rules) on everything the example council builds."""
-    documents = public_documents(built_example)
-    assert len(documents) >= 25
+    """`pdfua check` (the PDF/UA-1 machine-checkable rules) on every pack and report PDF the example council builds,
+    the members' confidential packs among them."""
+    members = sorted((built_example / "confidential").rglob("*.pdf"))
+    documents = public_documents(built_example) + members
+    assert len(documents) >= 28 and members
     found = {}
     for path in documents:
         report = pdfua_findings(path)
@@ -144,3 +146,16 @@ def test_every_table_header_cell_says_which_cells_it_heads(built_example):
     walk(reader.trailer["/Root"]["/StructTreeRoot"])
     assert len(scopes) > 10
     assert all(scope == ["/Column"] for in_head, scope in scopes if in_head)
+
+
+
+def test_a_reports_image_is_drawn_in_its_pdf_not_replaced_by_its_alt_text(built_example):
+    from PIL import Image
+
+    folder = "meetings/2026-10-14-environment-and-planning"
+    chart = next((built_example / "papers" / folder).rglob("subscriptions.png"))
+    reader = PdfReader(built_example / f"site/{folder}/04-garden-waste-charges.pdf")
+    drawn = [(image.image.width, image.image.height) for page in reader.pages for image in page.images]
+    with Image.open(chart) as image:
+        assert image.size in drawn
+    assert "Bar chart of subscribed" not in "".join(page.extract_text() for page in reader.pages)

@@ -11,7 +11,7 @@ from committee_papers.check import check
 from committee_papers.cli import main
 from conftest import run_papers
 
-INIT = ["--name", "Harrowby Vale District Council", "--jurisdiction", "scotland", "--house-style", "cover-table", "--year-start", "04-01"]
+INIT = ["--name", "Harrowby Vale District Council", "--jurisdiction", "scotland", "--house-style", "cover-sheet", "--year-start", "04-01"]
 
 
 def papers(*args: str, input: str | None = None):
@@ -28,7 +28,7 @@ def test_init_writes_a_council_that_passes_the_check_and_builds(tmp_path):
     ]
     settings = yaml.safe_load((council / "papers/council.yml").read_text("utf-8"))
     assert settings == {
-        "name": "Harrowby Vale District Council", "jurisdiction": "scotland", "house_style": "cover-table",
+        "name": "Harrowby Vale District Council", "jurisdiction": "scotland", "house_style": "cover-sheet",
         "municipal_year_starts": "04-01", "required_comments": ["constitutional", "financial"],
     }
     assert "confidential/" in (council / ".gitignore").read_text("utf-8")
@@ -42,13 +42,13 @@ def test_init_writes_a_council_that_passes_the_check_and_builds(tmp_path):
 
 
 def test_init_asks_for_what_it_is_not_given(tmp_path):
-    answers = "Harrowby Vale District Council\nwales\nimplications\n05-01\nCabinet\n"
+    answers = "Harrowby Vale District Council\nwales\nnumbered-sections\n05-01\nCabinet\n"
     result = papers("init", str(tmp_path / "council"), input=answers)
     assert result.exit_code == 0, result.output
     for question in ("The council's full name", "Jurisdiction", "House style", "First day of the municipal year (MM-DD)", "The first committee's name"):
         assert question in result.output
     council = yaml.safe_load((tmp_path / "council/papers/council.yml").read_text("utf-8"))
-    assert (council["jurisdiction"], council["house_style"]) == ("wales", "implications")
+    assert (council["jurisdiction"], council["house_style"]) == ("wales", "numbered-sections")
     assert yaml.safe_load((tmp_path / "council/papers/committees/cabinet.yml").read_text("utf-8"))["name"] == "Cabinet"
 
 

@@ -135,10 +135,10 @@ def test_new_report_has_only_unsigned_comments_and_joins_the_agenda(example):
         assert f"\n## {section}\n\nTBC: " in body
 
 
-@pytest.mark.parametrize("style", ["numbered", "cover-table", "implications"])
+@pytest.mark.parametrize("style", ["numbered-paragraphs", "cover-sheet", "numbered-sections", "ravensmere"])
 def test_every_shipped_house_style_is_satisfied(example, style):
     council = example / "papers/council.yml"
-    council.write_text(council.read_text("utf-8").replace("house_style: numbered", f"house_style: {style}"), "utf-8")
+    council.write_text(council.read_text("utf-8").replace("house_style: ravensmere", f"house_style: {style}"), "utf-8")
     found_before = problems(example)
     result = papers("new", "report", "2027-01-20-environment-and-planning", "Street Trees", str(example))
     assert result.exit_code == 0, result.output
@@ -229,12 +229,12 @@ def test_an_agenda_that_cannot_be_edited_is_left_alone(text):
 # --- placeholders ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("style", ["numbered", "cover-table", "implications"])
+@pytest.mark.parametrize("style", ["numbered-paragraphs", "cover-sheet", "numbered-sections"])
 def test_every_placeholder_a_scaffold_writes_is_caught_once_the_report_is_final(example, style):
     """Each line of a scaffolded report holding `TBC` is reported when the report is final: PAP409 for an
     unsigned comment, PAP430 for every other placeholder, in the front matter and the body."""
     council = example / "papers/council.yml"
-    council.write_text(council.read_text("utf-8").replace("house_style: numbered", f"house_style: {style}"), "utf-8")
+    council.write_text(council.read_text("utf-8").replace("house_style: ravensmere", f"house_style: {style}"), "utf-8")
     meeting = "2027-01-20-environment-and-planning"
     assert papers("new", "report", meeting, "Street Trees", "--exempt", "3", str(example)).exit_code == 0
     path = example / f"papers/meetings/{meeting}/street-trees.md"

@@ -130,3 +130,60 @@ def test_markers_in_agenda_item_text_and_terms_of_reference_are_checked(minimal)
     found = {(p.file.split("/")[-1], p.line) for p in check(minimal).problems.items if p.code == "PAP222"}
     assert ("meeting.yml", 9) in found
     assert ("audit.yml", next(n for n, line in enumerate(committee.read_text("utf-8").split("\n"), start=1) if line.startswith("terms_of_reference"))) in found
+
+
+RAW_TEXT_LEFT_OPEN = {
+    "script in a paragraph": ("Before. <script>var x = 1;\n\nAFTER the script.\n\n::: exempt\nSECRET\n:::\n", 0),
+    "style on lines of its own": ("Text.\n\n<style>\np { color: red }\n\nAFTER the style.\n", 2),
+    "textarea": ("A form: <textarea>\n\nAFTER the form.\n", 0),
+    "template": ("Later\n<template> kept.\n\nAFTER the template.\n", 1),
+    "title in a list item": ("- a <TITLE lang=en> in a list\n- AFTER the title\n", 0),
+    "script closed only in the next paragraph": ("Before <script>x\n\nAFTER the script </script> end.\n", 0),
+}
+
+
+@pytest.mark.parametrize("name", RAW_TEXT_LEFT_OPEN)
+def test_a_raw_text_element_left_open_is_reported_at_its_line_and_loses_nothing(minimal, name):
+    """With raw HTML allowed, `<script>` (and the like) left open took in the rest of the page, members' copy included."""
+    body, line = RAW_TEXT_LEFT_OPEN[name]
+    _, result = report_problems(minimal, body, allow_raw_html=True)
+    found = [(p.code, p.line) for p in result.problems.items if p.code == "PAP226"]
+    assert found == [("PAP226", body_line(minimal) + line)]
+    folder = result.archive.meetings[MEETING]
+    item = next(i for i in agenda_items(result.archive, folder) if i.report and i.report.id == REPORT)
+    for confidential in (False, True):
+        html = str(render_report(result.archive, folder, item, item.report, confidential=confidential))
+        assert "AFTER the" in html and "It is recommended that Members" in html  # the rest of the body, and the parts after it
+        assert "<script" not in html and "<style" not in html
+    if "SECRET" in body:
+        assert "SECRET" not in str(render_report(result.archive, folder, item, item.report))
+        assert "SECRET" in str(render_report(result.archive, folder, item, item.report, confidential=True))
+
+
+def test_raw_text_elements_closed_in_their_paragraph_are_no_problem(minimal):
+    body = "A <script>alert(1)</script> and <style>p{}</style> here.\n\n<textarea>\nnotes\n</textarea>\n\nAFTER them.\n"
+    _, result = report_problems(minimal, body, allow_raw_html=True)
+    assert not [p for p in result.problems.items if p.code == "PAP226"]
+    folder = result.archive.meetings[MEETING]
+    item = next(i for i in agenda_items(result.archive, folder) if i.report and i.report.id == REPORT)
+    html = str(render_report(result.archive, folder, item, item.report))
+    assert "AFTER them." in html and "<script" not in html and "alert(1)" not in html
+
+
+@pytest.mark.parametrize("opener", ["<!-->", "<!--->"])
+def test_a_comment_that_closes_at_once_is_reported(minimal, opener):
+    """HTML (and the renderer) end `<!-->` and `<!--->` where they start, so the note after them is published."""
+    report_problems(minimal, f"The fee is £40. {opener} was £38, SECRET -->\n")
+    found = [(p.code, p.line, p.column) for p in check(minimal).problems.items if p.code == "PAP225"]
+    assert found == [("PAP225", body_line(minimal), len("The fee is £40. ") + 1)]
+
+
+def test_a_marker_in_a_table_is_reported(minimal):
+    """A table cell is text: `::: exempt` in one withholds nothing."""
+    found, _ = report_problems(minimal, "| Bidder | Fee |\n| --- | --- |\n| ::: exempt | |\n| SECRET Ltd | £410,000 |\n| ::: | |\n")
+    assert ("PAP222", body_line(minimal) + 2) in found
+
+
+def test_a_table_with_aligned_columns_is_no_problem(minimal):
+    found, _ = report_problems(minimal, "| Bidder | Fee |\n| :--- | ---: |\n| Ltd | £4 |\n")
+    assert found == []

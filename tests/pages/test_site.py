@@ -198,3 +198,11 @@ def test_a_council_menu_override_that_shows_the_page_is_rendered_for_each_page(m
         assert menu == f"Menu for {here.replace('/./', '/')}", f"the menu of {here} shows {menu!r}"
         menus += 1
     assert menus > 5
+
+
+def test_home_page_tells_two_decisions_on_one_report_apart(built_example):
+    root = content(page(built_example / "site", ""))
+    latest = [text(li) for li in root.xpath("//ul[@class='decision-list']/li")]
+    leisure = [line for line in latest if line.startswith("2026/005")]
+    assert leisure and "That the procurement of a new leisure operating contract" in leisure[0] and "(and 3 more)" in leisure[0]
+    assert len(set(latest)) == len(latest)

@@ -51,17 +51,17 @@ def test_numbering_runs_from_purpose_through_comments(minimal):
     boilerplate = next(p for p in numbered if "In writing this report" in p)
     assert boilerplate.startswith("7. ")  # the boilerplate opens the implications section
     assert numbered[-1] == "13. No procurement implications."
-    for unnumbered in ("//li", "//td", "//th", "//blockquote", "//h2", "//h3", "//ol[@class='recommendations']"):
+    for unnumbered in ("//li", "//td", "//th", "//blockquote", "//h2", "//h3", "//ol[contains(@class, 'recommendations')]"):
         assert not texts(html, unnumbered + "//span[@class='para-number']"), unnumbered
     headings = texts(html, "//h2")
     assert "Constitutional Comments (JP 27/03/2026)" in headings
     assert "Financial Comments (LW 26/03/2026)" in headings
     assert "HR Comments (MT 25/03/2026)" in headings
     assert "Procurement Comments (RS 25/03/2026)" in headings
-    assert texts(html, "//ol[@class='recommendations']/li") == ["Approve the internal audit plan.", "Note the audit charter."]
-    assert "It is recommended that Members:" in texts(html, "//section[@class='report-recommendations']/p")
-    assert texts(html, "//section[@class='report-divisions']//li") == ["Westgate", "Marshside"]
-    assert texts(html, "//section[@class='report-background']//li") == ["Audit charter, 2025"]
+    assert texts(html, "//ol[contains(@class, 'recommendations')]/li") == ["Approve the internal audit plan.", "Note the audit charter."]
+    assert "It is recommended that Members:" in texts(html, "//section[contains(@class, 'report-recommendations')]/p")
+    assert texts(html, "//section[contains(@class, 'report-divisions-affected')]//li") == ["Westgate", "Marshside"]
+    assert texts(html, "//section[contains(@class, 'report-background-papers')]//li") == ["Audit charter, 2025"]
     assert texts(html, "//p[@class='agenda-item']") == ["Agenda Item 4"]
     assert "Lee Park, Audit Manager Telephone: 01632 960111 Email: lee.park@fenbridge.example" in texts(
         html, "//div[@class='report-contact']/p"
@@ -81,31 +81,82 @@ def test_cross_references_say_paragraph_number_and_link_to_it(minimal):
     assert (comment.text_content(), comment.get("href")) == ("paragraph 3", "#p3")
 
 
-def test_cover_table_style(minimal):
-    html = render_case("cover-table", minimal)
-    rows = dict(zip(texts(html, "//table[@class='cover-table']//th"), texts(html, "//table[@class='cover-table']//td")))
-    assert rows["Decision maker"] == "Audit Committee"
-    assert rows["Subject"] == "Internal Audit Plan 2026/27"
-    assert rows["Key decision"] == "Yes (forward plan FP-2026-007)"
-    assert rows["Wards affected"] == "Westgate"
-    assert rows["Statement of confidentiality"] == "This report and its appendices are public."
-    assert not texts(html, "//p[@class='numbered']")
-    assert "Alternative options considered and rejected" in texts(html, "//h2")
+def sections(html: str) -> list[str]:
+    """The report's section headings in order, as printed."""
+    return texts(html, "//section[contains(@class, 'report-section')]/*[1][self::h2 or self::h3]")
 
 
-def test_implications_style(minimal):
-    html = render_case("implications", minimal)
-    rows = texts(html, "//table[@class='implications-table']/tbody/tr")
-    assert rows[0].startswith("Financial Yes The plan costs £120,000")
-    assert rows[2] == "Human Resources No"
-    assert texts(html, "//table[@class='implications-table']//strong") == ["highest"]
+def test_numbered_paragraphs_style(minimal):
+    html = render_case("numbered-paragraphs", minimal)
+    assert texts(html, "//header[@class='report-heading']/*") == [
+        "14 April 2026", "Agenda Item 4", "REPORT OF THE Head of Audit", "Allotment Rents 2027/28"
+    ]
+    assert texts(html, "//header//*[@class='case-upper']") == ["Head of Audit", "Allotment Rents 2027/28"]  # printed in capitals
+    assert sections(html) == [
+        "Purpose of the Report", "Information", "Other Options Considered", "Reasons for Recommendation",
+        "Statutory and Policy Implications", "RECOMMENDATION/S", "Background Papers and Published Documents",
+        "Electoral Division(s) and Member(s) Affected",
+    ]
+    numbered = texts(html, "//p[@class='numbered']")
+    assert [p.split(".")[0] for p in numbered] == [str(n) for n in range(1, 11)]
+    assert numbered[0].startswith("1. To propose the rents")  # the purpose is paragraph 1
+    assert numbered[2] == "3. The proposed rents would:"  # the lettered list after it is not numbered
+    assert numbered[-1].startswith("10. The proposed rents cover")  # through to the last comment
+    assert texts(html, "//ol[@type='a' and @class='lower-alpha-close']/li")[0] == "rise by 6 per cent for a full plot;"
+    assert "Keeping the rents as they are would leave the shortfall described in paragraph 2 to the general fund." in numbered[4]
+    assert texts(html, "//section[contains(@class, 'report-recommendations')]/p") == ["It is recommended that Members:"]
+    assert texts(html, "//ol[@class='recommendations decimal-close' and @type='1']/li")[1].startswith("Ask the Head of Audit")
 
 
-def test_council_override_of_one_piece_and_one_block(minimal):
-    html = render_case("override-template", minimal)
-    assert "Constitutional Comments — signed JP on 27 March 2026" in texts(html, "//aside/h2")
-    assert texts(html, "//section[@class='report-purpose']/h2") == ["Why this report matters"]
-    assert "Recommendation/s" in texts(html, "//h2")  # the rest of the built-in template is kept
+def test_cover_sheet_style(minimal):
+    html = render_case("cover-sheet", minimal)
+    rows = texts(html, "//table[@class='cover-table']/tbody/tr/th")
+    assert rows == ["DECISION-MAKER:", "SUBJECT:", "DATE OF DECISION:", "REPORT OF:", "CONTACT DETAILS", "STATEMENT OF CONFIDENTIALITY"]
+    assert texts(html, "//table[@class='cover-table']//h1") == ["Street Trading Policy Review"]
+    contacts = [texts(html, f"//table[@class='contacts']/tbody/tr[{n}]/*") for n in (1, 2, 3)]
+    assert contacts[0] == ["AUTHOR:", "Ada Finch", "01632 960101", "ada.finch@fenbridge.example"]
+    assert contacts[1][:2] == ["Director of Place", "Priya Lal"] and contacts[2][:2] == ["Chief Executive", "Tom Hale"]
+    assert texts(html, "//table[@class='contacts']/thead//th") == ["Role", "Name:", "Tel:", "E-mail:"]
+    assert texts(html, "//table[@class='cover-table']/tbody/tr[6]/td") == ["N/A"]
+    assert sections(html) == [
+        "BRIEF SUMMARY", "RECOMMENDATIONS:", "REASONS FOR REPORT RECOMMENDATIONS", "ALTERNATIVE OPTIONS CONSIDERED AND REJECTED",
+        "DETAIL", "RESOURCE IMPLICATIONS", "LEGAL IMPLICATIONS", "POLICY FRAMEWORK IMPLICATIONS", "SUPPORTING DOCUMENTATION",
+        "Appendices", "Documents In Members' Rooms", "Equality Impact Assessment", "Other Background Documents",
+    ]
+    assert not texts(html, "//section[contains(@class, 'report-summary')]//span[@class='para-number']")  # the summary is not numbered
+    assert not texts(html, "//section[contains(@class, 'report-recommendations')]/p")  # no lead-in
+    assert texts(html, "//ol[@class='recommendations lower-roman-paren' and @type='i']/li")[0] == "To adopt the street trading policy in Appendix 1."
+    numbered = texts(html, "//p[@class='numbered']")
+    assert numbered[0] == "1. The current policy does not cover mobile food vans."  # paragraph 1 is the first reason
+    assert numbered[2] == "3. Keeping the 2019 policy was rejected because of the gap in paragraph 1."
+    assert numbered[4] == "5. The new policy would:" and numbered[-1] == "10. The policy supports the town centre strategy."
+    facts = dict(zip(texts(html, "//table[@class='report-facts']//th"), texts(html, "//table[@class='report-facts']//td")))
+    assert facts == {"KEY DECISION?": "Yes (forward plan FP-2026-031)", "WARDS/COMMUNITIES AFFECTED:": "Westgate, Marshside"}
+    assert texts(html, "//table[@class='background-papers']/tbody/tr") == ["Street trading policy 2019", "Traders' accounts 3"]
+    assert texts(html, "//section[contains(@class, 'report-equality-impact')]/p[@class='answer']") == ["No"]
+
+
+def test_numbered_sections_style(minimal):
+    html = render_case("numbered-sections", minimal)
+    assert texts(html, "//header[@class='report-heading']/*") == [
+        "Wards Affected: All Wards", "Community Hall Lettings", "Author: Ada Finch – Head of Audit"
+    ]
+    assert sections(html) == [
+        "Executive Summary:", "1. Recommendation(s)", "2. Background", "3. Options",
+        "4. Implications and Risk", "5. Legal", "6. Other Implications", "Supporting Papers",
+    ]
+    assert texts(html, "//section[@id='s2']/h3") == ["2.1 Demand", "2.2 Hire rates"]
+    assert not texts(html, "//span[@class='para-number']")  # paragraphs are not numbered
+    assert texts(html, "//section[@id='s1']/p") == ["That the report be noted."]  # one recommendation: no marker, no lead-in
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    assert [(a.text_content(), a.get("href")) for a in root.xpath("//section[@id='s3']//a")] == [("section 2.2", "#s2.2")]
+    assert root.xpath("//h3[@id='s2.2']")
+    grids = root.xpath("//table[@class='implications-grid']")
+    assert [g.getparent().get("id") for g in grids] == ["s4", "s6"]  # inside their sections, not at the end
+    first = [(c.text or "").strip() for c in grids[0].xpath(".//td")]
+    assert first == ["X", "Y", "Y", "X", "X", "Y"]
+    assert texts(html, "(//table[@class='implications-grid'])[1]/tbody/tr[1]/th") == ["Capital", "Revenue", "Accommodation"]
+    assert texts(html, "//div[@class='grid-detail']") == ["Revenue Lettings income was £18,300."]  # a box marked no needs no text
 
 
 def links_and_sources(html: str) -> list[str]:
@@ -200,3 +251,19 @@ def test_an_authors_comment_is_never_shown_nor_numbered(minimal, allow_raw_html)
         assert "Ask finance" not in html and "was third" not in html and "&lt;!--" not in html
         numbered = [p for p in texts(html, "//p[@class='numbered']") if p.split(". ", 1)[1] in ("First.", "Second.")]
         assert numbered == ["2. First.", "3. Second."]  # the purpose takes 1
+
+
+def test_numbering_starts_where_the_named_section_would_be_when_a_report_lacks_it(minimal):
+    """A cover-sheet report without its reasons (a warning) is still numbered, from the next section on."""
+    apply_case(parse_case(FIXTURES / "cover-sheet.case"), minimal)
+    path = minimal / f"papers/meetings/{MEETING}/{REPORT}.md"
+    text = path.read_text("utf-8")
+    start, end = text.index("reasons: |"), text.index("key_decision:")
+    path.write_text(text[:start] + text[end:], "utf-8")
+    result = check(minimal)
+    folder = result.archive.meetings[MEETING]
+    item = next(i for i in agenda_items(result.archive, folder) if i.report and i.report.id == REPORT)
+    html = str(render_report(result.archive, folder, item, item.report))
+    numbered = texts(html, "//p[@class='numbered']")
+    assert numbered[0] == "1. The consultation ran for eight weeks. The responses are in Appendix 2."
+    assert not texts(html, "//section[contains(@class, 'report-summary')]//span[@class='para-number']")

@@ -88,7 +88,8 @@ def make_council(root: Path, seed: int) -> Canaries:
     )
     title = f"Sale to {_canary(rng, canaries.hidden, 'title')}" if title_exempt else "Sale of Land"
     title_exempt_yaml = exempt.replace("}\n", ", title_exempt: true}\n") if title_exempt else exempt
-    (first / f"{stem}.md").write_text(_report(title, f"Terms: {_canary(rng, secret, 'land')}.", exempt=title_exempt_yaml), "utf-8")
+    key_decision = "key_decision: {forward_plan: FP-2026-001, forward_plan_published: 2025-12-01, lead_member: pat-moss}\n"
+    (first / f"{stem}.md").write_text(_report(title, f"Terms: {_canary(rng, secret, 'land')}.", exempt=key_decision + title_exempt_yaml), "utf-8")
     (first / "minutes.md").write_text(
         "---\npresent: [pat-moss, lou-reed]\n---\n\n## 1. Apologies for Absence\n\nNone.\n\n## 2. Declarations of Interests\n\nNone.\n\n"
         f"## 3. Public Report\n\nDiscussed.\n\n::: exempt\nMembers noted {_canary(rng, secret, 'minuteblock')}.\n:::\n\n"
@@ -102,7 +103,10 @@ def make_council(root: Path, seed: int) -> Canaries:
     )
     (second / "meeting.yml").write_text(
         "committee: cabinet\ndate: 2026-02-17\nstatus: scheduled\npublished: 2026-02-06\nagenda:\n"
-        "  - minutes: 2026-01-20-cabinet\n  - apologies\n  - declarations\n",
+        "  - minutes: 2026-01-20-cabinet\n  - apologies\n  - declarations\n  - exclusion\n"
+        f"  - planned: Purchase of {_canary(rng, canaries.hidden, 'planned')}\n    lead: kim-lee\n"
+        "    key_decision: {forward_plan: FP-2026-002, lead_member: pat-moss}\n"
+        f"    {exempt.replace('}', ', title_exempt: true}')}",
         "utf-8",
     )
     return canaries

@@ -25,7 +25,11 @@ def test_no_canary_is_public_and_every_one_is_in_the_members_pack(tmp_path, seed
     assert result.returncode == 0, result.stderr
     site = council / "site"
     texts = public_text(site)
-    kinds = {"sitemap.xml", "feed.xml", "calendar.ics", "data/items.json"}
+    kinds = {
+        "sitemap.xml", "feed.xml", "calendar.ics", "data/items.json",
+        "forward-plan/index.html", "forward-plan/feed.xml", "forward-plan/calendar.ics", "data/forward-plan.json",
+        "decisions/index.html", "decisions/2025-26/index.html", "meetings/calendar/2026-01/index.html", "people/divisions/index.html",
+    }
     assert kinds <= set(texts), "the build should have written every kind of public output"
     if material:
         assert "search/search_index.json" in texts, "Material's search should have indexed the pages"
@@ -41,3 +45,5 @@ def test_no_canary_is_public_and_every_one_is_in_the_members_pack(tmp_path, seed
     for canary in canaries.confidential:
         assert canary in members, f"{canary} is missing from the confidential packs"
     assert not list(site.rglob("*confidential*")), "nothing confidential is written under site/"
+    plan = texts["forward-plan/index.html"]
+    assert "FP-2026-001" in plan and "FP-2026-002" in plan, "exempt key decisions are on the forward plan, without their titles"

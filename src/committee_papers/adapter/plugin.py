@@ -84,7 +84,11 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
             if files.get_file_from_path(src_uri) is not None:
                 log.warning(f"the council's own page {src_uri} replaces the generated one")
                 continue
-            file = PageFile.generated(config, src_uri, content=frame_front_matter(*plan.title_of(src_uri)))
+            front = frame_front_matter(*plan.title_of(src_uri))
+            tags = plan.search_tags_of(src_uri)  # Material's search shows them with the page's results, as text
+            if tags:
+                front = front[: -len("---\n")] + f"tags: {json.dumps(tags)}\n---\n"
+            file = PageFile.generated(config, src_uri, content=front)
             file.kept = src_uri in plan.kept  # its output is linked from the previous build
             file.unlisted = src_uri not in listed  # not in the menu: nothing for MkDocs to read, `on_env` fills it in
             files.append(file)
@@ -223,6 +227,8 @@ def _configure(config, plan: Plan) -> None:
     config.validation.links.unrecognized_links = logging.DEBUG
     if steps.CSS not in config.extra_css:
         config.extra_css.append(steps.CSS)
+    if steps.SCROLL_CUE not in config.extra_javascript:
+        config.extra_javascript.append(steps.SCROLL_CUE)
     add_overrides(config, council)
     if plan.options.serving:
         for folder in (plan.archive.papers, plan.options.root / "templates"):

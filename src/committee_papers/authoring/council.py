@@ -9,7 +9,7 @@ from pathlib import Path
 from committee_papers.authoring.emit import Inline, document
 from committee_papers.authoring.files import NewFile, Plan, ScaffoldError
 from committee_papers.authoring.reading import committee_id as default_committee_id, new_id, one_line
-from committee_papers.house_style import available_styles
+from committee_papers.house_style import ALIASES, available_styles
 from committee_papers.working_days import SUBDIVISION
 
 JURISDICTIONS = tuple(SUBDIVISION)
@@ -25,7 +25,8 @@ confidential/
 
 
 def shipped_styles() -> list[str]:
-    return sorted(available_styles(None))
+    """The built-in styles, then their old names (which write the new one)."""
+    return sorted(available_styles(None)) + sorted(ALIASES)
 
 
 def init(directory: Path, name: str, jurisdiction: str, house_style: str, year_start: str, committee_name: str, committee_id: str | None = None) -> Plan:
@@ -34,7 +35,8 @@ def init(directory: Path, name: str, jurisdiction: str, house_style: str, year_s
     if jurisdiction not in JURISDICTIONS:
         raise ScaffoldError(f"`{jurisdiction}` is not a jurisdiction: use one of {', '.join(JURISDICTIONS)}")
     if house_style not in shipped_styles():
-        raise ScaffoldError(f"there is no house style `{house_style}`: use one of {', '.join(shipped_styles())}")
+        raise ScaffoldError(f"there is no house style `{house_style}`: use one of {', '.join(sorted(available_styles(None)))}")
+    house_style = ALIASES.get(house_style, house_style)
     year_start = _month_day(year_start)
     committee_name = one_line(committee_name, "committee's name")
     committee_id = new_id(committee_id, "committee") if committee_id is not None else default_committee_id(committee_name)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from committee_papers.checks import (
-    accessibility, agendas, appendices, blocks, consistency, content, limits, links, minutes, names, people, references, settings,
-    statutory, templates, unfinished,
+    accessibility, agendas, appendices, blocks, consistency, content, limits, links, minutes, names, own_pages, people, references, resolutions,
+    settings, statutory, templates, unfinished,
 )
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
@@ -34,7 +34,7 @@ CHECKS = [
     statutory.check_exempt,
     statutory.check_key_decisions,
     statutory.check_comments,
-    statutory.check_resolutions,
+    resolutions.check_resolutions,
     statutory.check_attendance,
     consistency.check_attendance_lists,
     unfinished.check_unpublished,
@@ -42,6 +42,7 @@ CHECKS = [
     links.check_archive_links,
     limits.check_photo_pixels,
     blocks.check_committee_terms,
+    own_pages.check_own_pages,
     settings.check_build_folders,
 ]
 

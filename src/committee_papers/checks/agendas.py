@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from committee_papers.checks.locate import did_you_mean, key, value
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
@@ -49,6 +51,25 @@ def check_agendas(archive: Archive, problems: Problems, today=None) -> None:
                     f"the report `{report_id}` is in the meeting folder but not on its agenda",
                     f"add `- report: {report_id}` to the agenda in meeting.yml, or move the file out of the folder",
                 )
+        _check_pack_names(folder, problems)
+
+
+_PACK_NAME = re.compile(r"agenda-pack|supplement-\d+", re.IGNORECASE)
+
+
+def _check_pack_names(folder, problems: Problems) -> None:
+    """A report named like one of the meeting's packs would be published at the pack's address, and one would replace the other."""
+    for report_id, report in folder.reports.items():
+        if _PACK_NAME.fullmatch(report_id):
+            problems.add(
+                "PAP227",
+                report.path,
+                1,
+                1,
+                f"the report `{report_id}` would be published as `{report_id}.pdf`, the address of the meeting's "
+                + ("agenda pack" if report_id.lower() == "agenda-pack" else "supplementary agenda") + ", so one would replace the other",
+                f"rename the file, for example to `{report_id}-report.md`, and its entry on the agenda",
+            )
 
 
 def check_minutes_entry(archive: Archive, problems: Problems, folder, index: int, meeting_id: str) -> None:

@@ -12,7 +12,9 @@ parse every renderer uses), never from the text by another route:
 
 An author's comment that is never closed is reported too (PAP225): on a line of
 its own it hides the rest of its quote, list item or text from every version of
-the papers; inside a paragraph it is no comment, and is published as text.
+the papers; inside a paragraph it is no comment, and is published as text. So is
+raw HTML that would swallow what follows it (PAP226): a `<script>`, `<style>` or
+other raw-text element that its own paragraph or HTML block never closes.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from markdown_it.token import Token
 
 from committee_papers.markdown import exempt
 from committee_papers.markdown.comments import OPEN
+from committee_papers.markdown.html import unclosed_raw_text
 from committee_papers.markdown.parser import parser
 from committee_papers.problems import Problems
 
@@ -89,7 +92,7 @@ def check_committee_terms(archive, problems: Problems, today=None) -> None:
 def block_findings(text: str, tokens: list[Token]) -> list[Finding]:
     tokens = [t for t in tokens if not t.meta.get("generated")]  # the council's boilerplate, spliced in
     lines = text.split("\n")
-    findings = list(_unclosed(lines, tokens)) + list(_unclosed_comments(lines, tokens))
+    findings = list(_unclosed(lines, tokens)) + list(_unclosed_comments(lines, tokens)) + list(_unclosed_raw_text(lines, tokens))
     consumed = {t.map[0] for t in tokens if t.type.startswith("container_") and t.map}
     suspects = [number for number, line in enumerate(lines) if number not in consumed and _marker(line)]
     holders = _holders(tokens, suspects)
@@ -138,12 +141,37 @@ def _unclosed_comments(lines: list[str], tokens: list[Token]) -> Iterator[Findin
         elif token.type in ("comment", "html_block") and token.content.lstrip().startswith(OPEN) and OPEN in token.content.lstrip()[len(OPEN) :]:
             yield Finding(token.map[0], 1, runs_on, close, "PAP225")
         for child in token.children or []:
+            if child.type == "comment_inline" and child.content in _EMPTY_COMMENTS:
+                line = next((n for n in range(*token.map) if child.content in lines[n]), token.map[0]) if token.map else 0
+                yield Finding(line, lines[line].find(child.content) + 1 if line < len(lines) else 1,
+                              f"`{child.content}` is a comment that closes at once, so the words after it are published", close, "PAP225")
+                break
             opened = child.type == "text" and OPEN in child.content
             if opened or (child.type == "comment_inline" and OPEN in child.content[len(OPEN) :]):
                 line = next((n for n in range(*token.map) if OPEN in lines[n]), token.map[0]) if token.map else 0
                 message = "`<!--` starts a comment that is never closed with `-->` in this paragraph, so the note is published as text" if opened else runs_on
                 yield Finding(line, lines[line].find(OPEN) + 1 if line < len(lines) else 1, message, close, "PAP225")
                 break
+
+
+def _unclosed_raw_text(lines: list[str], tokens: list[Token]) -> Iterator[Finding]:
+    """`<script>`, `<style>`… that their paragraph or HTML block never closes (the renderer's own rule)."""
+    for tag in unclosed_raw_text(tokens):
+        holder = tag.inline or tag.token
+        line = holder.map[0] if holder.map else 0
+        if tag.inline is not None:
+            for child in tag.inline.children:
+                if child is tag.token:
+                    break
+                line += child.type in ("softbreak", "hardbreak") or child.content.count("\n")
+        line += tag.token.content.count("\n", 0, tag.start)
+        shown = f"<{tag.name}>"
+        column = lines[line].lower().find(f"<{tag.name}") + 1 if line < len(lines) else 0
+        yield Finding(line, max(column, 1), f"`{shown}` is not closed in its own paragraph, so it would take in everything after it, in the members' version too",
+                      f"close it with `</{tag.name}>` in the same paragraph, or remove it: scripts and styles are never published", "PAP226")
+
+
+_EMPTY_COMMENTS = ("<!-->", "<!--->")  # HTML ends these at once: a note written after them is shown
 
 
 def _open_at_end(html: str) -> bool:
@@ -166,6 +194,10 @@ def _marker(line: str) -> re.Match | None:
         if item and (item.end() == len(line) or line[item.end()] in " \t"):
             position = item.end()
             continue
+        if line.startswith("|", start):  # a table row's first cell
+            start += 1
+            while start < len(line) and line[start] in " \t":
+                start += 1
         return _COLONS.match(line, start)
 
 
@@ -198,6 +230,11 @@ def _misread(line: str, match: re.Match, holder: Token | None) -> Finding | None
         return Finding(0, 1, f"`{shown}` is inside the comment that starts on line {start}, so the passage is in no version of the papers",
                        "close the comment with `-->` before the `:::` line")
     if kind in ("code_block", "fence", "html_block", "comment"):
+        return None
+    if kind.startswith("table") or kind in ("thead_open", "tbody_open", "tr_open"):
+        if near:
+            return Finding(0, 1, f"`{shown}` is in a table, so it is not a block marker and the words after it would be published",
+                           "put the passage outside the table, between a line `::: exempt` and a line `:::`, or make the whole report or appendix exempt")
         return None
     if len(colons) < 3:
         return Finding(0, 1, f"`{shown}` is not a block marker, so the lines after it would be published as text", _START_WITH_COLONS) if near else None

@@ -13,9 +13,9 @@ from committee_papers.checks.blocks import check_block_markers
 from committee_papers.checks.accessibility import check_tokens
 from committee_papers.checks.appendices import backslashed, real_path, resolve_inside
 from committee_papers.checks.limits import check_image, check_markdown_limits
-from committee_papers.checks.locate import key, value
-from committee_papers.house_style import available_styles
-from committee_papers.markdown.parser import parser
+from committee_papers.checks.locate import did_you_mean, value
+from committee_papers.checks.style_layout import check_layout, check_unused_templates, difflib_close
+from committee_papers.house_style import ALIASES, available_styles, find_style
 from committee_papers.model.archive import Archive, ReportFile
 from committee_papers.problems import Problems
 from committee_papers.publication import PUBLISHABLE
@@ -28,22 +28,29 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def check_house_style(archive: Archive, problems: Problems, today=None) -> None:
+    """council.yml names a house style that exists; an old name of a built-in style still works, with a warning."""
     if archive.council is None:
         return
     styles = available_styles(archive.templates)
-    own = archive.templates / "house_styles" / f"{archive.council.house_style}.yml" if archive.templates else None
+    name = archive.council.house_style
+    own = archive.templates / "house_styles" / f"{name}.yml" if archive.templates else None
     if own is not None and own.is_file():
+        check_unused_templates(archive, styles.get(name), problems)
         return  # the council's style file exists: any problem in it is reported against the file (PAP306, PAP307)
-    if archive.council.house_style not in styles:
-        line, column = value(archive.council_doc, "house_style")
+    line, column = value(archive.council_doc, "house_style")
+    if name in ALIASES and name not in styles:
         problems.add(
-            "PAP304",
-            archive.papers / "council.yml",
-            line,
-            column,
-            f"there is no house style `{archive.council.house_style}`",
-            "use one of: " + ", ".join(sorted(styles)),
+            "PAP313", archive.papers / "council.yml", line, column,
+            f"the house style `{name}` is now called `{ALIASES[name]}`",
+            f"write `house_style: {ALIASES[name]}`",
         )
+    elif find_style(styles, name) is None:
+        problems.add(
+            "PAP304", archive.papers / "council.yml", line, column,
+            f"there is no house style `{name}`",
+            did_you_mean(name, styles, "house style") if difflib_close(name, styles) else "use one of: " + ", ".join(sorted(styles)),
+        )
+    check_unused_templates(archive, find_style(styles, name), problems)
 
 
 def check_report(archive: Archive, report_file: ReportFile, problems: Problems) -> ParsedReport | None:
@@ -55,9 +62,9 @@ def check_report(archive: Archive, report_file: ReportFile, problems: Problems) 
     _labels(parsed, problems)
     _raw_html(archive, report_file, parsed, problems)
     _links(report_file.path.parent, parsed, problems)
-    chosen = archive.council.house_style if archive.council else "numbered"
-    if chosen in available_styles(archive.templates):  # otherwise PAP304, or the style file's own problems, say why
-        _required(parsed, problems)
+    chosen = archive.council.house_style if archive.council else "numbered-paragraphs"
+    if find_style(available_styles(archive.templates), chosen) is not None:  # otherwise PAP304, or the style file's own problems, say why
+        check_layout(parsed, problems, cleared=bool(archive.council and archive.council.required_comments))
     check_tokens(report_file.path, parsed.body.tokens, report_file.body_line, problems)
     _blocks(archive, parsed, problems)
     check_markdown_limits(report_file.path, [(part.tokens, _where(parsed, part.name, 0)[0]) for part in _parts(parsed)], problems)
@@ -78,7 +85,8 @@ def _blocks(archive: Archive, parsed: ParsedReport, problems: Problems) -> None:
 
 
 def _parts(parsed: ParsedReport) -> list:
-    return [p for p in [parsed.purpose, parsed.body, *[c for _, _, c in parsed.comments], *parsed.extras.values()] if p]
+    """The author's Markdown: the body whole, then each part from the front matter (not the style's or council's text)."""
+    return [parsed.body, *(p for p in parsed.parts() if p.name not in ("body", "boilerplate", "style"))]
 
 
 def _where(parsed: ParsedReport, part_name: str, line: int) -> tuple[int, int]:
@@ -109,9 +117,10 @@ def _labels(parsed: ParsedReport, problems: Problems) -> None:
                     line,
                     column,
                     f"the label `{{#para:{label}}}` is not on a numbered paragraph",
-                    "labels go at the end of a numbered paragraph, not in a list, table or quote"
-                    if parsed.style.number_paragraphs
-                    else f"the `{parsed.style.name}` house style does not number paragraphs; refer to the section instead",
+                    "labels go at the end of a numbered paragraph, not in a heading, list, table or quote,"
+                    f" nor before the `{parsed.style.numbering.starts_at}` section where numbering starts"
+                    if parsed.style.numbering.starts_at
+                    else "labels go at the end of a numbered paragraph, not in a heading, list, table or quote",
                 )
             for child in token.children or []:
                 name = child.meta.get("para_ref")
@@ -221,6 +230,8 @@ def check_links(
                     f"the linked file `{target}` does not exist",
                     f"add the file, or correct the path; paths start from the meeting folder {folder.name}/",
                 )
+            elif not os.path.isfile(resolved) and not os.path.isdir(resolved):  # a pipe would never finish copying
+                problems.add("PAP003", path, line, column, f"`{target}` is not an ordinary file", "replace it with the file itself")
             elif child.type == "image" and os.path.isfile(resolved):
                 check_image(resolved, target, path, line, column, problems)
             elif os.path.isfile(resolved) and resolved.suffix.lower() not in PUBLISHABLE and real_path(resolved) not in appendices:
@@ -229,47 +240,3 @@ def check_links(
                     f"the link to `{target}` will be shown as plain text: {resolved.suffix or 'files without a type'} files are not published",
                     "save it as PDF, or make it an appendix; images, PDF and CSV files are published",
                 )
-
-
-def _required(parsed: ParsedReport, problems: Problems) -> None:
-    report_file, style = parsed.report_file, parsed.style
-    report = report_file.report
-    for name in style.required_fields:
-        present = getattr(report, name, None)
-        if present in (None, "", [], {}):
-            line, column = key(report_file.doc) if report_file.doc else (1, 1)
-            problems.add(
-                "PAP303",
-                report_file.path,
-                line,
-                column,
-                f"the `{style.name}` house style needs `{name}` in the front matter",
-                f"add `{name}:` to the front matter",
-            )
-    headings = {
-        parsed.body.tokens[i + 1].content.strip().casefold()
-        for i, t in enumerate(parsed.body.tokens)
-        if t.type == "heading_open" and t.tag == "h2" and not t.meta.get("generated")
-    }
-    for section in style.required_sections:
-        if section.casefold() not in headings:
-            problems.add(
-                "PAP303",
-                report_file.path,
-                report_file.body_line,
-                1,
-                f"the report has no `## {section}` section, which the `{style.name}` house style requires",
-                f"add a heading `## {section}` and its text",
-            )
-    given = {name.casefold() for name in report.implications}
-    for name in style.required_implications:
-        if name.casefold() not in given:
-            line, column = key(report_file.doc, "implications") if report.implications else (2, 1)
-            problems.add(
-                "PAP303",
-                report_file.path,
-                line,
-                column,
-                f"the implications table has no row for `{name}`",
-                f"add `{name}: {{applies: false, text: ...}}` under implications",
-            )

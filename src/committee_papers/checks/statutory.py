@@ -1,17 +1,14 @@
-"""The statutory rules: publication, urgency, exempt information, key decisions, comments, resolutions, attendance."""
+"""The statutory rules: publication, urgency, exempt information, key decisions, comments, attendance (resolutions: checks/resolutions.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections import Counter, defaultdict
 
 from committee_papers.agenda import agenda_items
 from committee_papers.checks.locate import key, value
 from committee_papers.exemption import valid_paragraphs
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems, registry
-from committee_papers.publication import municipal_year
 from committee_papers.working_days import REQUIRED_CLEAR_WORKING_DAYS, clear_days, clear_working_days, last_publication_day
 
 FORWARD_PLAN_CLEAR_DAYS = 28
@@ -262,78 +259,6 @@ def check_comments(archive: Archive, problems: Problems, today: dt.date) -> None
                         f"the {name} comment is dated {_day(comment.date)}, after the agenda was published on {_day(published)}",
                         "a report is cleared before it is published; check the date, or publish the report as a supplement",
                     )
-
-
-_SHAPE = re.compile(r"\d+|[A-Za-z]+|[^\dA-Za-z]")
-
-
-def _shape(number: str) -> str:
-    return "".join("9" * len(t) if t.isdigit() else ("a" if t.isalpha() else t) for t in _SHAPE.findall(number))
-
-
-def check_resolutions(archive: Archive, problems: Problems, today: dt.date) -> None:
-    """Resolutions are numbered in one format, in sequence, without gaps or duplicates, per municipal year."""
-    starts = archive.council.municipal_year_starts if archive.council else "05-01"
-    by_year: dict[int, list] = defaultdict(list)
-    folders = sorted((f for f in archive.meetings.values() if f.meeting and f.minutes), key=lambda f: (f.meeting.date, f.id))
-    for folder in folders:
-        for minute in folder.minutes.minutes:
-            for resolution in minute.resolutions:
-                by_year[municipal_year(folder.meeting.date, starts)].append((folder, resolution))
-    for year, found in by_year.items():
-        shapes = Counter(_shape(r.number) for _, r in found)
-        usual = shapes.most_common(1)[0][0]
-        seen: dict[str, tuple] = {}
-        previous = None
-        for folder, resolution in found:
-            path = folder.minutes.path
-            number = resolution.number
-            if _shape(number) != usual:
-                example = next(r.number for _, r in found if _shape(r.number) == usual)
-                problems.add(
-                    "PAP410", path, resolution.line, resolution.column,
-                    f"resolution `{number}` is not written like the others in {year}/{(year + 1) % 100:02d}, such as `{example}`",
-                    "write every resolution number of the municipal year the same way",
-                )
-                continue
-            if number in seen:
-                other = seen[number]
-                problems.add(
-                    "PAP410", path, resolution.line, resolution.column,
-                    f"resolution {number} is used twice (also in {problems.display_path(other[0])} line {other[1]})",
-                    "give each resolution its own number",
-                )
-                continue
-            seen[number] = (path, resolution.line)
-            digits = re.findall(r"\d+", number)
-            prefix_year = next((int(d) for d in digits[:-1] if len(d) == 4), None)
-            if prefix_year is not None and prefix_year != year:
-                problems.add(
-                    "PAP410", path, resolution.line, resolution.column,
-                    f"resolution {number} was made in the municipal year {year}/{(year + 1) % 100:02d}, but its number says {prefix_year}",
-                    f"number it in the {year} sequence",
-                )
-            sequence = int(digits[-1]) if digits else None
-            if sequence is not None and previous is not None and sequence != previous + 1:
-                expected = _with_sequence(number, previous + 1)
-                words = f"{expected} is missing" if sequence > previous + 1 else f"it should be {expected}"
-                problems.add(
-                    "PAP410", path, resolution.line, resolution.column,
-                    f"resolution {number} does not follow on from {_with_sequence(number, previous)}: {words}",
-                    "number resolutions in sequence across all committees within the municipal year",
-                )
-            if sequence is not None and previous is None and sequence != 1:
-                problems.add(
-                    "PAP410", path, resolution.line, resolution.column,
-                    f"the first resolution of {year}/{(year + 1) % 100:02d} is numbered {number}, not {_with_sequence(number, 1)}",
-                    "start each municipal year's sequence at 1",
-                )
-            previous = sequence if sequence is not None else previous
-
-
-def _with_sequence(number: str, sequence: int) -> str:
-    match = list(re.finditer(r"\d+", number))[-1]
-    return number[: match.start()] + str(sequence).zfill(len(match.group())) + number[match.end() :]
 
 
 def check_attendance(archive: Archive, problems: Problems, today: dt.date) -> None:

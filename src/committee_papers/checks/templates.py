@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import jinja2
 
-from committee_papers.checks.locate import value
+from committee_papers.checks.style_files import check_style_file
 from committee_papers.loading.archive import read_yaml_file
 from committee_papers.model.archive import Archive
 from committee_papers.model.house_style import HouseStyleFile
-from committee_papers.model.report import Report
 from committee_papers.problems import Problems
 from committee_papers.render.environment import template_environment
 
@@ -44,22 +42,5 @@ def _compile(env: jinja2.Environment, root: Path, path: Path, problems: Problems
 
 def _house_style(env: jinja2.Environment, path: Path, problems: Problems) -> None:
     style, doc = read_yaml_file(path, HouseStyleFile, "house style", problems)
-    if style is None:
-        return
-    known = set(Report.model_fields)
-    for index, name in enumerate(style.required_fields):
-        if name not in known:
-            line, column = value(doc, "required_fields", index)
-            close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
-            hint = f"did you mean `{close[0]}`?" if close else "use a key of a report's front matter, such as `purpose` or `summary`"
-            problems.add("PAP307", path, line, column, f"reports have no front matter key `{name}`", hint)
-    try:
-        env.loader.get_source(env, style.template)
-    except jinja2.TemplateNotFound:  # (before OSError, which it is too)
-        line, column = value(doc, "template")
-        problems.add(
-            "PAP307", path, line, column, f"there is no template `{style.template}`",
-            "give a built-in template (report/numbered.html, report/cover-table.html, report/implications.html) or a path under templates/",
-        )
-    except (UnicodeDecodeError, OSError):
-        pass  # a template that cannot be read is reported against its own file (PAP306)
+    if style is not None:
+        check_style_file(env, path.parent.parent, path, style, doc, problems)

@@ -88,8 +88,9 @@ def _models_at(root: type[BaseModel], loc: tuple) -> list[type[BaseModel]]:
         for candidate in (t for c in current for t in _unwrap(c)):
             origin = typing.get_origin(candidate)
             if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-                if isinstance(part, str) and part in candidate.model_fields:
-                    following.append(candidate.model_fields[part].annotation)
+                fields = {field.alias or name: field for name, field in candidate.model_fields.items()}  # as written: `from`
+                if isinstance(part, str) and part in fields:
+                    following.append(fields[part].annotation)
             elif origin is list and isinstance(part, int):
                 following.append(typing.get_args(candidate)[0])
             elif origin is dict:
@@ -146,7 +147,7 @@ def report_validation_error(
             problems.add("PAP101", file, line, column, f"{_where(path) or what} has no `{key}`", f"add `{key}: {example}` to {where}")
         elif kind == "extra_forbidden":
             owners = _models_at(model, loc[:-1])
-            allowed = sorted({name for m in owners for name in m.model_fields})
+            allowed = sorted({field.alias or name for m in owners for name, field in m.model_fields.items()})
             close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
             hint = f"did you mean `{close[0]}`?" if close else "the keys allowed here are: " + ", ".join(allowed)
             line, column = doc.key_at(path)

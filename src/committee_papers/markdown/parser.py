@@ -8,7 +8,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
-from committee_papers.markdown import comments, containers, exempt, html, rules
+from committee_papers.markdown import comments, containers, exempt, html, lettered_lists, rules
 
 
 @cache
@@ -25,6 +25,7 @@ def parser(allow_html: bool = False) -> MarkdownIt:
     md.use(containers.install, "resolved")
     md.use(exempt.install)
     md.core.ruler.before("block", "blank_directives", rules.blank_directives)
+    md.core.ruler.after("inline", "lettered_lists", lettered_lists.lettered_lists)
     md.core.ruler.push("para_labels", rules.para_labels)
     md.core.ruler.push("para_refs", rules.para_refs)
     md.core.ruler.push("table_headers", rules.table_headers)

@@ -42,6 +42,13 @@ class Boilerplate(StrictModel):
     background_papers: str | None = None
 
 
+class ResolutionNumbering(StrictModel):
+    """How the council numbers its resolutions: one sequence for the council or one per committee, by municipal or calendar year."""
+
+    sequence: Literal["council", "committee"] = "council"
+    year: Literal["municipal", "calendar"] = "municipal"
+
+
 class Council(StrictModel):
     name: Annotated[str, Field(min_length=1)]
     jurisdiction: Jurisdiction = "england"
@@ -52,7 +59,8 @@ class Council(StrictModel):
     required_comments: list[str] = ["constitutional", "financial"]
     boilerplate: Boilerplate = Field(default_factory=Boilerplate)
     agenda_notes: list[str] = []
-    house_style: str = "numbered"
+    house_style: str = "numbered-paragraphs"
+    resolutions: ResolutionNumbering = Field(default_factory=ResolutionNumbering)
     allow_raw_html: bool = False
     closure_days: list[Date] = []
     rules: dict[str, RuleSetting] = {}

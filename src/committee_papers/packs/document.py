@@ -14,11 +14,11 @@ from committee_papers.agenda import AgendaItem
 from committee_papers.exemption import exemption_notice, header_label
 from committee_papers.packs.fetcher import papers_url
 from committee_papers.pages import urls as site_urls
+from committee_papers.pages.minutes_page import minutes_context
 from committee_papers.pages.site import MeetingView, Site
 from committee_papers.render.environment import letter, template_environment
-from committee_papers.render.minutes import minutes_context
 from committee_papers.render.people import person
-from committee_papers.render.report import EXEMPT_PASSAGE, public_title, render_report
+from committee_papers.render.report import EXEMPT_PASSAGE, appendix_views, house_style, public_title, render_report
 from committee_papers.render.text import render_markdown
 from committee_papers.supplements import Supplement, original_items
 
@@ -32,6 +32,7 @@ class PdfPlaceholder:
     id: str
     source: Path
     page: int
+    label: str = ""  # "Appendix A", as the house style names it
 
 
 @dataclass
@@ -75,13 +76,15 @@ class PackComposer:
 
     def _appendices(self, view: MeetingView, item: AgendaItem, confidential: bool, placeholders: list[PdfPlaceholder]) -> list[dict]:
         result = []
+        style = house_style(self.archive)
         for index, appendix in enumerate(item.report.report.appendices):
             exempt = appendix.exempt
             if exempt is not None and not confidential:
                 continue
-            mark = letter(index)
+            mark = style.appendix_mark(index)
             entry = {
                 "letter": mark,
+                "label": style.appendix_label(index),
                 "title": appendix.title,
                 "confidential": header_label(exempt, self.jurisdiction) if exempt else None,
                 "notice": exemption_notice(exempt, self.jurisdiction) if exempt else None,
@@ -93,7 +96,7 @@ class PackComposer:
                 count = len(PdfReader(source).pages)
                 pages = []
                 for page in range(count):
-                    holder = PdfPlaceholder(id=f"pdf-{item.number}-{mark.lower()}-{page + 1}", source=source, page=page)
+                    holder = PdfPlaceholder(id=f"pdf-{item.number}-{mark.lower()}-{page + 1}", source=source, page=page, label=entry["label"])
                     placeholders.append(holder)
                     pages.append({"id": holder.id})
                 entry["pdf_pages"] = pages
@@ -121,7 +124,7 @@ class PackComposer:
             return None
         html = render_report(
             self.archive, view.folder, item, item.report, confidential=confidential, show_appendix_list=False,
-            resolve=self.file_resolver(view),
+            resolve=self.file_resolver(view), appendices=appendix_views(house_style(self.archive), item.report.report),
         )
         return {
             "number": item.number,
@@ -143,6 +146,7 @@ class PackComposer:
                     "reason": self._reason(item, supplement, confidential),
                     "text": self._text(item, confidential),
                     "has_pages": item.number in sections,
+                    "appendices": [a["label"] + ": " + a["title"] for a in sections[item.number]["appendices"]] if item.number in sections else [],
                 }
             )
         return rows

@@ -12,7 +12,7 @@ from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, Fl
 from committee_papers.adapter.pdf import add_object
 from committee_papers.addresses import inert_links
 from committee_papers.packs.document import PackDocument
-from committee_papers.packs.fetcher import PapersURLFetcher
+from committee_papers.packs.fetcher import SCHEME, PapersURLFetcher
 from committee_papers.packs.tagging import scope_header_cells
 
 MM = 72 / 25.4
@@ -23,7 +23,7 @@ BOX_BOTTOM, BOX_TOP = 20 * MM, (297 - 25 - 12) * MM
 
 def render_pdf(document: PackDocument, papers: Path) -> bytes:
     """The pack as tagged PDF (PDF/UA-1), with its PDF appendices laid onto their placeholder pages."""
-    html = weasyprint.HTML(string=inert_links(document.html), base_url=str(papers) + "/", url_fetcher=PapersURLFetcher(papers))
+    html = weasyprint.HTML(string=inert_links(document.html, also=(SCHEME,)), base_url=str(papers) + "/", url_fetcher=PapersURLFetcher(papers))
     rendered = html.render()
     pdf = rendered.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))

@@ -158,9 +158,9 @@ def render_pdf(document: PackDocument, papers: Path) -> bytes:
 
 def _placeholder_page(texts: list[str], holder) -> int | None:
     wanted = f"(page {holder.page + 1} of "
-    letter = holder.id.split("-")[2].upper()
+    label = holder.label or f"Appendix {holder.id.split('-')[2].upper()}"
     for index, text in enumerate(texts):
-        if f"Appendix {letter}:" in text and wanted in text:
+        if f"{label}:" in text and wanted in text:
             return index
     return None
 

@@ -20,11 +20,10 @@ from committee_papers.pages import urls
 from committee_papers.pages.headings import TocEntry, add_heading_ids
 from committee_papers.pages.tables import wrap_tables
 from committee_papers.pages.site import MeetingView, Site
-from committee_papers.publication import PUBLISHABLE, exempt_item_of, public_report_id, year_label, year_slug
+from committee_papers.publication import PUBLISHABLE, public_report_id, year_label, year_slug
 from committee_papers.render.environment import template_environment
 from committee_papers.render.people import person
-from committee_papers.render.minutes import minutes_context
-from committee_papers.render.report import EXEMPT_PASSAGE, AppendixView, public_title, render_report
+from committee_papers.render.report import EXEMPT_PASSAGE, AppendixView, house_style, public_title, render_report
 from committee_papers.render.text import EXEMPT_MINUTE, render_markdown
 
 
@@ -37,6 +36,7 @@ class Page:
     description: str = ""
     crumbs: list[tuple[str, str]] = field(default_factory=list)
     toc: list[TocEntry] = field(default_factory=list)
+    context: list[tuple[str, str]] = field(default_factory=list)  # (kind, committee, date) for search results
 
     @property
     def src_uri(self) -> str:
@@ -61,7 +61,7 @@ class PageRenderer:
         self.assets: list[Asset] = []
 
     # -- helpers ---------------------------------------------------------
-    def page(self, url: str, template: str, title: str, crumbs: list[tuple[str, str]], description: str = "", **context) -> Page:
+    def page(self, url: str, template: str, title: str, crumbs: list[tuple[str, str]], description: str = "", search_context: list | None = None, **context) -> Page:
         def link(target: str) -> str:
             return urls.relative(url, target)
 
@@ -72,13 +72,14 @@ class PageRenderer:
             urls=urls,
             title=title,
             crumbs=crumbs,
+            search_context=search_context or [],
             year_label=year_label,
             year_slug=year_slug,
             person=lambda ref: person(self.archive, ref),
             **context,
         )
         html, toc = add_heading_ids(wrap_tables(inert_links(html)))
-        return Page(url=url, title=title, html=html, description=description, crumbs=crumbs, toc=toc)
+        return Page(url=url, title=title, html=html, description=description, crumbs=crumbs, toc=toc, context=search_context or [])
 
     def markdown(self, text: str, shift: int = 0, public: bool = True, top: int | None = None, resolve=None, notice: str = EXEMPT_MINUTE) -> Markup:
         """Markdown outside a report (see render.text.render_markdown)."""
@@ -91,6 +92,10 @@ class PageRenderer:
     def committee_name(self, cid: str) -> str:
         committee = self.archive.committees.get(cid)
         return committee.name if committee else cid
+
+    def search_context(self, view: MeetingView, kind: str) -> list[tuple[str, str]]:
+        """What a search result says of a meeting's page: the kind of document, the committee and the date."""
+        return [("kind", kind), ("committee", self.committee_name(view.committee_id)), ("date", f"{view.date.day} {view.date:%B %Y}")]
 
     def meeting_crumbs(self, view: MeetingView) -> list[tuple[str, str]]:
         return [
@@ -145,6 +150,8 @@ class PageRenderer:
         return pages, self.assets[first_asset:]
 
     def home(self) -> Page:
+        from committee_papers.pages.decisions_page import register_row
+
         site = self.site
         name = site.council.name if site.council else "Committee papers"
         return self.page(
@@ -154,7 +161,7 @@ class PageRenderer:
             [],
             description=f"Agendas, reports, minutes and decisions of {name}'s committees.",
             upcoming=site.upcoming()[:12],
-            decisions=site.decisions[:8],
+            decisions=[register_row(self, d) for d in site.decisions[:8]],
             committees=sorted(self.archive.committees.items(), key=lambda c: c[1].name),
         )
 
@@ -219,6 +226,7 @@ class PageRenderer:
             "pages/meeting.html",
             view.title,
             self.meeting_crumbs(view)[:-1],
+            search_context=self.search_context(view, "Agenda"),
             description=f"Agenda of the {view.title}.",
             view=view,
             meeting=view.meeting,
@@ -231,8 +239,9 @@ class PageRenderer:
 
     def appendices(self, view: MeetingView, report: ReportFile) -> tuple[list[AppendixView], list[dict]]:
         listed, bodies = [], []
+        style = house_style(self.archive)
         for index, appendix in enumerate(report.report.appendices):
-            letter = _letter(index)
+            letter, label = style.appendix_mark(index), style.appendix_label(index)
             exempt = appendix.exempt
             title = public_title(appendix.title, exempt)
             href = None
@@ -247,8 +256,8 @@ class PageRenderer:
                     text = (view.folder.path / appendix.file).read_text("utf-8")
                     resolve = self.local_file_resolver(view, urls.report(view.id, report.id))
                     html = self.markdown(text, top=3, resolve=resolve, notice=EXEMPT_PASSAGE)
-                    bodies.append({"letter": letter, "title": title, "html": html})
-            listed.append(AppendixView(letter=letter, title=title, href=href, exempt_label=paragraphs_label(exempt) if exempt else None))
+                    bodies.append({"letter": letter, "label": label, "title": title, "html": html})
+            listed.append(AppendixView(letter, title, href, paragraphs_label(exempt) if exempt else None, label))
         return listed, bodies
 
     def local_file_resolver(self, view: MeetingView, page_url: str, appendix_links: dict | None = None):
@@ -300,6 +309,7 @@ class PageRenderer:
             "pages/report.html",
             title,
             self.meeting_crumbs(view),
+            search_context=self.search_context(view, "Report"),
             description=f"Agenda item {item.number} of the {view.title}.",
             view=view,
             item=item,
@@ -311,6 +321,8 @@ class PageRenderer:
 
     def minutes_context(self, view: MeetingView, public: bool = True) -> dict:
         """Attendance and minutes of a held meeting; `public` leaves out every exempt part."""
+        from committee_papers.pages.minutes_page import minutes_context
+
         return minutes_context(self.site, view, public)
 
     def minutes(self, view: MeetingView) -> Page:
@@ -319,6 +331,7 @@ class PageRenderer:
             "pages/minutes.html",
             f"Minutes: {view.title}",
             self.meeting_crumbs(view),
+            search_context=self.search_context(view, "Minutes"),
             description=f"Minutes of the {view.title}.",
             **self.minutes_context(view, public=True),
         )
@@ -362,11 +375,6 @@ class PageRenderer:
             datasets=["meetings", "items", "reports", "decisions", "people", "forward-plan"],
         )
 
-
-def _letter(index: int) -> str:
-    from committee_papers.render.environment import letter
-
-    return letter(index)
 
 
 def today_label(day: dt.date) -> str:

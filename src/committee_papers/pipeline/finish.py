@@ -20,7 +20,8 @@ from committee_papers.render.environment import template_problem
 from committee_papers.timing import phase
 
 CSS = "assets/committee-papers.css"
-SCRIPTS = ("assets/register-filter.js",)  # loaded only by the pages that use them
+SCRIPTS = ("assets/register-filter.js", "assets/table-scroll.js")
+SCROLL_CUE = "assets/table-scroll.js"  # on every page; the register's filter only on the pages that use it
 Say = Callable[[str], None]
 
 

@@ -46,6 +46,14 @@ class Plan:
         known = self.pages.get(src_uri) or self.kept[src_uri]
         return known.title, known.description
 
+    def search_tags_of(self, src_uri: str) -> list[str]:
+        """What a search result shows with the page: the kind of document, the committee and the date.
+
+        Material's search writes them into the result as HTML, so they are escaped here, as the frame's text is."""
+        from committee_papers.frame import frame_text
+
+        return [str(frame_text(value)) for _, value in getattr(self.pages.get(src_uri), "context", [])]
+
 
 def site_of(options: BuildOptions, result: CheckResult) -> Site:
     return build_site(result.archive, Publication(today=options.today, drafts=options.drafts))
@@ -139,7 +147,7 @@ def _record(plan: Plan, mid: str, digest: str, pages: list[Page], assets: list[A
         plan.page_meeting[page.src_uri] = mid
         record.pages[page.src_uri] = PageRecord(page.title, page.description, [e.as_token() for e in page.toc])
         record.outputs.append(output_path(page.url))
-    record.outputs += [asset.url for asset in assets]
+    record.outputs += [url for url in dict.fromkeys(asset.url for asset in assets) if url not in record.outputs]
     return record
 
 

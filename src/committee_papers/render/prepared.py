@@ -4,8 +4,9 @@
 process that read it); `prepare_report` then renders that parse twice: for
 members, and for the public with every exempt passage withheld by the exempt
 rule. The page, the public pack, the members' pack and the report's PDF all
-fill the house style's template from these HTML parts, so none parses the
-report again, and each worker process sends back strings, not tokens.
+fill the house style's template from these HTML pieces (the blocks of the
+report's layout), so none parses the report again, and each worker process
+sends back strings, not tokens.
 
 A link to a file in the meeting folder is where the outputs differ (the site
 publishes the file beside the page; a pack shows an image from the papers and
@@ -21,20 +22,18 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from committee_papers.markdown.exempt import has_exempt, withhold
-from committee_papers.markdown.html import render_tokens
-from committee_papers.markdown.paragraphs import resolve_references
-from committee_papers.markdown.parser import parser
+from committee_papers.markdown.exempt import has_exempt
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//|^#")
 
 
 @dataclass
 class PartsHtml:
-    """Each Markdown part of a report as HTML: purpose, body, comments by key, the other sections by name."""
+    """One audience's version: the layout's blocks (render.view), and each Markdown part as HTML by name."""
 
+    blocks: list[dict] = field(default_factory=list)
     purpose: str = ""
-    body: str = ""
+    body: str = ""  # the body's sections in one piece, for council templates written before the layout was data
     comments: dict[str, str] = field(default_factory=dict)
     extras: dict[str, str] = field(default_factory=dict)
 
@@ -52,40 +51,21 @@ class PreparedReport:
 
 def prepare_report(archive, report_file, parsed=None) -> PreparedReport:
     """Render a parsed report (the members' parse, as `papers check` makes it) for members and for the public."""
-    from committee_papers.render.report import EXEMPT_PASSAGE, parse_report
+    from committee_papers.render.report import parse_report, withhold_parsed
+    from committee_papers.render.view import parts_html
 
     parsed = parsed or parse_report(archive, report_file, public=False)
-    allow_html = archive.allow_html
     marker = f"#papers-file-{secrets.token_hex(6)}:"
-    named = [("purpose", parsed.purpose), ("body", parsed.body)]
-    named += [(f"comments.{key}", part) for key, _, part in parsed.comments]
-    named += [(f"extras.{name}", part) for name, part in parsed.extras.items()]
-    named = [(name, part) for name, part in named if part is not None]
-    for _, part in named:
+    for part in parsed.parts():
         _mark_local_files(part.tokens, marker)
-    exempt = any(has_exempt(part.tokens) for _, part in named)
-    members = _render(named, allow_html)
-    if exempt or parsed.numbering.withheld:
-        for _, part in named:
-            resolve_references(part.tokens, parsed.numbering, public=True)
-            part.tokens = withhold(part.tokens, EXEMPT_PASSAGE)
-        public = _render(named, allow_html)
+    exempt = any(has_exempt(part.tokens) for part in parsed.parts())
+    members = parts_html(parsed, archive.allow_html)
+    if exempt or parsed.numbering.paragraphs.withheld:
+        withhold_parsed(parsed)
+        public = parts_html(parsed, archive.allow_html)
     else:
         public = members  # nothing is exempt: the two versions are the same HTML
     return PreparedReport(public=public, members=members, has_exempt=exempt, marker=marker)
-
-
-def _render(named: list, allow_html: bool) -> PartsHtml:
-    md = parser(allow_html)
-    out = PartsHtml()
-    for name, part in named:
-        text = render_tokens(md, part.tokens, part.env)
-        kind, _, key = name.partition(".")
-        if kind in ("comments", "extras"):
-            getattr(out, kind)[key] = text
-        else:
-            setattr(out, kind, text)
-    return out
 
 
 def _mark_local_files(tokens, marker: str) -> None:

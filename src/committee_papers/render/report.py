@@ -1,52 +1,54 @@
-"""One report through the rendering core: Markdown parts, shared numbering, then the house style's template."""
+"""One report through the rendering core: Markdown parts, the house style's layout and numbering, then the template."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from committee_papers.house_style import HouseStyle, available_styles
+from committee_papers.house_style import TEXT_SOURCES, HouseStyle, chosen_style, section_name
 from committee_papers.markdown import rules
-from committee_papers.markdown.html import render_tokens
-from committee_papers.markdown.paragraphs import Numbering, number_paragraphs, resolve_references
-from committee_papers.markdown.exempt import withhold
+from committee_papers.markdown.exempt import OPEN, withhold
 from committee_papers.markdown.parser import parser
 from committee_papers.model.archive import Archive, ReportFile
+from committee_papers.model.house_style import Section
 from committee_papers.model.report import Comment
-from committee_papers.publication import public_report_id
+from committee_papers.render.layout import Block, Chunk, Part, place
+from committee_papers.render.numbering import ReportNumbering, number_part, resolve_references
 
-if TYPE_CHECKING:
-    from committee_papers.render.prepared import PreparedReport
-
-IMPLICATIONS_HEADING = "statutory and policy implications"
 COMMENT_TITLES = {"constitutional": "Constitutional Comments", "financial": "Financial Comments", "hr": "HR Comments"}
 COMMENT_ORDER = ("constitutional", "financial", "hr")
+EXEMPT_PASSAGE = "A passage of this report contains exempt information and is not published."
 
-
-@dataclass
-class Part:
-    """A piece of Markdown in a report: where it came from and its tokens."""
-
-    name: str  # "purpose", "body", "boilerplate", "comments.financial", ...
-    tokens: list[Token]
-    env: dict = field(default_factory=dict)
-    text: str | None = None  # the Markdown it was parsed from (None for a one-line part, parsed inline)
+__all__ = ["AppendixView", "Part", "ParsedReport", "parse_report", "render_report", "house_style", "comment_title", "EXEMPT_PASSAGE"]
 
 
 @dataclass
 class ParsedReport:
     report_file: ReportFile
     style: HouseStyle
+    body: Part  # the whole body, as the checks read it
+    blocks: list[Block]
+    found: dict[int, tuple[int, str]]  # style section index → (body section index, how its heading was recognised)
+    chunks: list[Chunk]
     purpose: Part | None
-    body: Part
     comments: list[tuple[str, Comment, Part]]
     extras: dict[str, Part]
-    numbering: Numbering
-    boilerplate_placed: bool = True
+    numbering: ReportNumbering
+    fixed: list[Part] = field(default_factory=list)
+
+    def parts(self) -> list[Part]:
+        """Every part of Markdown as printed, each once: the body's sections and their headings, the front matter's text, the comments.
+
+        (`body` holds the same tokens as the body's sections, for the checks to read in one piece.)
+        """
+        seen: dict[int, Part] = {}
+        headings = [Part("body", chunk.heading, self.body.env) for chunk in self.chunks]
+        for part in [*headings, *(p for b in self.blocks for p in b.parts), *self.extras.values(), *(c for _, _, c in self.comments)]:
+            seen.setdefault(id(part), part)
+        return list(seen.values())
 
 
 def comment_title(key: str) -> str:
@@ -63,9 +65,7 @@ def ordered_comments(comments: dict[str, Comment]) -> list[tuple[str, Comment]]:
 
 
 def house_style(archive: Archive) -> HouseStyle:
-    name = archive.council.house_style if archive.council else "numbered"
-    styles = available_styles(archive.templates)
-    return styles.get(name) or styles["numbered"]
+    return chosen_style(archive.council, archive.templates)
 
 
 def _parse(text: str, allow_html: bool, name: str) -> Part:
@@ -75,10 +75,8 @@ def _parse(text: str, allow_html: bool, name: str) -> Part:
 
 def _parse_inline(text: str, allow_html: bool, name: str) -> Part:
     env: dict = {}
-    md = parser(allow_html)
-    inline = md.parseInline(text or "", env)
-    for rule in (rules.para_refs,):
-        rule(_State(inline))
+    inline = parser(allow_html).parseInline(text or "", env)
+    rules.para_refs(_State(inline))
     return Part(name=name, tokens=inline, env=env)
 
 
@@ -89,82 +87,135 @@ class _State:
         self.tokens = tokens
 
 
-def _splice_after_heading(tokens: list[Token], heading: str, extra: list[Token]) -> bool:
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open" and tokens[index + 1].content.strip().casefold() == heading:
-            tokens[index + 3 : index + 3] = extra
-            return True
-    return False
-
-
-EXEMPT_PASSAGE = "A passage of this report contains exempt information and is not published."
+def _generated(part: Part, counted: bool = True) -> Part:
+    for token in part.tokens:
+        token.meta["generated"] = True
+    part.counted = counted
+    return part
 
 
 def parse_report(
     archive: Archive, report_file: ReportFile, style: HouseStyle | None = None, public: bool = True, allow_html: bool | None = None
 ) -> ParsedReport:
-    """Parse every Markdown part of a report and number its paragraphs in reading order.
+    """Parse every Markdown part of a report, lay it out in its house style and number it in printed order.
 
     For the public (`public=True`) every `::: exempt` passage is withheld after numbering
-    (see markdown.exempt), so exempt passages never reach a public renderer.
+    (see markdown.exempt), so exempt passages never reach a public renderer and the
+    numbers agree with members'.
     """
     report = report_file.report
     assert report is not None
     style = style or house_style(archive)
     if allow_html is None:
         allow_html = archive.allow_html
-    numbered = style.number_paragraphs
-    numbering = Numbering()
-
-    purpose = _parse(report.purpose, allow_html, "purpose") if report.purpose else None
     body = _parse(report_file.body, allow_html, "body")
-    placed = True
-    boilerplate = archive.council.boilerplate.statutory_implications if archive.council else None
-    if numbered and boilerplate:
-        extra = _parse(boilerplate, False, "boilerplate").tokens
-        for token in extra:
-            token.meta["generated"] = True
-        placed = _splice_after_heading(body.tokens, IMPLICATIONS_HEADING, extra)
-        if not placed:
-            heading = _parse("## Statutory and Policy Implications", False, "boilerplate").tokens
-            for token in heading:
-                token.meta["generated"] = True
-            body.tokens += heading + extra
+    extras = {name: _parse(getattr(report, name), allow_html, name) for name in TEXT_SOURCES if getattr(report, name)}
     comments = [(key, c, _parse(c.text, allow_html, f"comments.{key}")) for key, c in ordered_comments(report.comments)]
-    extras = {
-        name: _parse(getattr(report, name), allow_html, name)
-        for name in ("summary", "reasons", "alternative_options")
-        if getattr(report, name)
-    }
     for index, text in enumerate(report.recommendations):
         extras[f"recommendations.{index}"] = _parse_inline(text, allow_html, f"recommendations.{index}")
     for key, implication in report.implications.items():
         if implication.text:
             extras[f"implications.{key}"] = _parse(implication.text, allow_html, f"implications.{key}")
+    boilerplate = archive.council.boilerplate.statutory_implications if archive.council else None
+    fixed: list[Part] = []
 
-    parts = ([purpose] if purpose else []) + [body] + [part for _, _, part in comments]
-    for part in parts:
-        number_paragraphs(part.tokens, numbering, enabled=numbered)
-    for part in [*parts, *extras.values()]:
+    def field_part(section: Section) -> list[Part]:
+        parts = []
+        if section.from_ == "body" and section.boilerplate == "statutory_implications" and boilerplate:
+            parts.append(_generated(_parse(boilerplate, False, "boilerplate")))
+        if section.text:
+            fixed.append(_generated(_parse(section.text, False, "style"), counted=False))
+            parts.append(fixed[-1])
+        if section.from_ in extras:
+            parts.append(extras[section.from_])
+        if section.from_ == "comments":
+            parts += [part for _, _, part in comments]
+        return parts
+
+    blocks, found, chunks = place(style, report, body.tokens, lambda tokens: Part("body", tokens, body.env), field_part)
+    numbering = number_blocks(blocks, style)
+    parsed = ParsedReport(report_file, style, body, blocks, found, chunks, extras.get("purpose"), comments, extras, numbering, fixed)
+    for part in parsed.parts():
         resolve_references(part.tokens, numbering, public=public)
     if public:  # after numbering, so the public and members' versions number paragraphs alike
-        for part in [*parts, *extras.values()]:
+        _withhold(parsed)
+    return parsed
+
+
+def withhold_parsed(parsed: ParsedReport) -> None:
+    """Turn a members' parse into the public's: references to withheld paragraphs, then the passages withheld."""
+    for part in parsed.parts():
+        resolve_references(part.tokens, parsed.numbering, public=True)
+    _withhold(parsed)
+
+
+def _withhold(parsed: ParsedReport) -> None:
+    """The public version of every part; the body is withheld as a whole (its footnotes are numbered across it)."""
+    public = withhold(parsed.body.tokens, EXEMPT_PASSAGE)
+    originals = {id(token) for token in parsed.body.tokens}
+    standing: dict[int, list[Token]] = {}  # each token of the body: what stands for it in the public version
+    index = 0
+    for token in parsed.body.tokens:
+        if index < len(public) and public[index] is token:
+            standing[id(token)] = [token]
+            index += 1
+        elif token.type == OPEN and index < len(public) and id(public[index]) not in originals:
+            standing[id(token)] = public[index : index + 3]  # the notice that replaces the passage
+            index += 3
+        else:
+            standing[id(token)] = []
+    for part in parsed.parts():
+        if part.name == "body":
+            part.tokens = [kept for token in part.tokens for kept in standing.get(id(token), [token])]
+        else:
             part.tokens = withhold(part.tokens, EXEMPT_PASSAGE)
-    return ParsedReport(report_file, style, purpose, body, comments, extras, numbering, placed)
+    parsed.body.tokens = public
 
 
-def html_of(part: Part | None, allow_html: bool) -> Markup:
-    if part is None:
-        return Markup("")
-    return Markup(render_tokens(parser(allow_html), part.tokens, part.env))
+def number_blocks(blocks: list[Block], style: HouseStyle) -> ReportNumbering:
+    """Number the blocks in printed order from the section the style names (or from the start).
+
+    Numbering starts at that section, or, if a report lacks it, at whatever comes where it would be.
+    """
+    numbering = ReportNumbering(scheme=style.numbering.scheme)
+    places = {id(section): index for index, section in enumerate(style.sections)}
+    names = [section_name(s) for s in style.sections]
+    start = names.index(style.numbering.starts_at) if style.numbering.starts_at in names else -1
+    place = -1  # where the printed blocks have got to in the style's order; an author's own section stays where it is
+    for block in blocks:
+        if block.kind != "section":
+            continue
+        place = places.get(id(block.section), place)
+        block.counted = place >= start and (block.section is None or block.section.numbered)
+        titled = block.heading is not None or block.chunk is not None
+        if numbering.scheme == "sections" and block.counted and titled:
+            block.number = numbering.next_section() if block.level == 2 else numbering.next_sub_section()
+        if block.chunk is not None:
+            if block.number:
+                block.chunk.heading[0].meta["section_number"] = block.number
+            number_part(block.chunk.heading, numbering, block.counted)
+        for part in block.parts:
+            number_part(part.tokens, numbering, block.counted and part.counted, style.numbering.sub_sections)
+    return numbering
 
 
 @dataclass(frozen=True)
 class AppendixView:
-    letter: str
+    letter: str  # the appendix's mark: A, B or 1, 2, as the house style numbers them
     title: str
     href: str | None
     exempt_label: str | None
+    label: str = ""  # "Appendix A", "Annex A", "Appendix 1"
+
+
+def appendix_views(style: HouseStyle, report) -> list[AppendixView]:
+    """The report's appendices as its house style names them, for a list without links (a printed report)."""
+    from committee_papers.exemption import paragraphs_label
+
+    return [
+        AppendixView(style.appendix_mark(i), public_title(a.title, a.exempt), None, paragraphs_label(a.exempt) if a.exempt else None, style.appendix_label(i))
+        for i, a in enumerate(report.appendices)
+    ]
 
 
 def public_title(title: str, exempt) -> str:
@@ -193,82 +244,8 @@ def rewrite_local_links(tokens: list[Token], resolve) -> None:
                 child.attrSet(attribute, url + (f"#{fragment}" if fragment else ""))
 
 
-def render_report(
-    archive: Archive,
-    folder,
-    item,
-    report_file: ReportFile,
-    *,
-    appendices: list[AppendixView] = (),
-    confidential: bool = False,
-    show_appendix_list: bool = True,
-    prepared: PreparedReport | None = None,
-    resolve=None,
-) -> Markup:
-    """A report as an HTML fragment in the council's house style.
+def render_report(archive: Archive, folder, item, report_file: ReportFile, **options) -> Markup:
+    """A report as an HTML fragment in the council's house style (see render/view.py for the options)."""
+    from committee_papers.render.view import render
 
-    An exempt report is rendered in full only when `confidential` is set; the
-    public version gets nothing but its item number, title and exemption.
-    """
-    from committee_papers.exemption import exemption_notice
-    from committee_papers.render.environment import template_environment
-    from committee_papers.render.people import person
-    from committee_papers.render.prepared import prepared as prepared_report
-    from committee_papers.render.prepared import resolve_files
-
-    report = report_file.report
-    style = house_style(archive)
-    council = archive.council
-    jurisdiction = council.jurisdiction if council else "england"
-    env = template_environment(archive.templates)
-    meeting = folder.meeting
-    if report.exempt is not None and not confidential:
-        return Markup(
-            env.get_template("report/exempt.html").render(
-                rid=public_report_id(item) if item is not None else report_file.id,
-                item=item,
-                meeting=meeting,
-                title=public_title(report.title, report.exempt),
-                exempt_notice=exemption_notice(report.exempt, jurisdiction),
-            )
-        )
-    prepared = prepared or prepared_report(archive, report_file)
-    html = prepared.parts(members=confidential)
-
-    def fill(text: str | None) -> Markup:
-        return resolve_files(text or "", prepared.marker, resolve)
-
-    comments = [
-        {"key": key, "title": comment_title(key), "by": c.by, "date": c.date, "html": fill(html.comments.get(key))}
-        for key, c in ordered_comments(report.comments)
-    ]
-    implications = [
-        (name, {"applies": row.applies, "html": fill(html.extras.get(f"implications.{name}"))})
-        for name, row in report.implications.items()
-    ]
-    parts = {
-        "purpose": fill(html.purpose),
-        "body": fill(html.body),
-        "extras": {name: fill(text) for name, text in html.extras.items()},
-    }
-    notice = exemption_notice(report.exempt, jurisdiction) if report.exempt else None
-    return Markup(
-        env.get_template(style.template).render(
-            rid=report_file.id,
-            style=style,
-            council=council,
-            meeting=meeting,
-            item=item,
-            report=report,
-            parts=parts,
-            recommendations=[fill(html.extras.get(f"recommendations.{i}")) for i in range(len(report.recommendations))],
-            comments=comments,
-            implications=implications,
-            signed_by=person(archive, report.signed_by),
-            contact=person(archive, report.contact),
-            appendices=list(appendices),
-            show_appendix_list=show_appendix_list,
-            exempt_notice=notice,
-            confidential_notice=notice if notice and confidential else None,
-        )
-    )
+    return render(archive, folder, item, report_file, **options)

@@ -1,4 +1,4 @@
-"""A held meeting's attendance and minutes, for its page and for the pack of the meeting that approves them."""
+"""A held meeting's minutes as the public (or, in the members' pack, a councillor) reads them: attendance and each minute."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from committee_papers.render.text import render_markdown
 
 
 def minutes_context(site: Site, view: MeetingView, public: bool = True) -> dict:
-    """Attendance and minutes of a held meeting; `public` leaves out every exempt part."""
+    """Attendance and minutes of a held meeting; `public` leaves out every exempt part. The page and the packs share it."""
     archive = site.archive
     jurisdiction = site.council.jurisdiction if site.council else "england"
     allow_html = bool(site.council and site.council.allow_raw_html)
