@@ -39,3 +39,12 @@ def test_a_council_template_that_changes_the_title_is_followed_on_every_page(exa
         if expected:
             assert title.startswith(expected), (title, expected)
         assert "\x02" not in path.read_text("utf-8")  # no marker of the shared frame left in
+
+
+def test_pages_laid_out_outside_mkdocs_carry_what_materials_search_shows(built_example):
+    """Pages outside the menu are filled in by the adapter, not read by MkDocs: their search tags must still be there."""
+    import json
+
+    index = json.loads((built_example / "site/search/search_index.json").read_text("utf-8"))
+    entry = next(d for d in index["docs"] if d["location"] == "meetings/2026-09-22-resources/04-leisure-centre-operating-contract/")
+    assert {"Resources Committee", "22 September 2026"} <= set(entry["tags"])

@@ -62,10 +62,11 @@ def table_of_contents(entries: list) -> TableOfContents:
 def fill_page(page, ours, plan) -> None:
     """MkDocs' page object as reading and converting the generated page would leave it, without doing either."""
     page.markdown = ""
-    page.meta = framed({"title": str(frame_text(ours.title)), "description": str(frame_text(ours.description))})
-    tags = plan.search_tags_of(page.file.src_uri)  # as the generated front matter would give them to Material's search
+    meta = {"title": str(frame_text(ours.title)), "description": str(frame_text(ours.description))}
+    tags = plan.search_tags_of(ours.src_uri)  # as the generated page's front matter gives them (plugin.on_files)
     if tags:
-        page.meta["tags"] = tags
+        meta["tags"] = tags
+    page.meta = framed(meta)
     page.content = page_content(plan, ours.html)
     page.toc = table_of_contents(ours.toc)
 

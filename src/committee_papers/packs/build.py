@@ -13,7 +13,6 @@ from committee_papers import publish
 from committee_papers.packs.document import PackComposer
 from committee_papers.packs.members import needs_members_version
 from committee_papers.pages import urls
-from committee_papers.pages.render import PageRenderer
 from committee_papers.pages.site import MeetingView, Site
 from committee_papers.supplements import original_items, supplements
 
@@ -47,7 +46,7 @@ def build_meeting(site: Site, view: MeetingView, site_dir: Path, confidential_di
     """The public pack, the members' confidential pack (if anything is exempt) and each report's PDF."""
     start = time.perf_counter()
     render = _engine(engine)
-    composer = PackComposer(PageRenderer(site))
+    composer = PackComposer(site)
     papers = site.archive.papers
     public: list[str] = []
     members: list[str] = []

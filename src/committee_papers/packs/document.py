@@ -14,10 +14,12 @@ from committee_papers.agenda import AgendaItem
 from committee_papers.exemption import exemption_notice, header_label
 from committee_papers.packs.fetcher import papers_url
 from committee_papers.pages import urls as site_urls
-from committee_papers.pages.render import PageRenderer
-from committee_papers.pages.site import MeetingView
+from committee_papers.pages.minutes_page import minutes_context
+from committee_papers.pages.site import MeetingView, Site
+from committee_papers.render.environment import letter, template_environment
 from committee_papers.render.people import person
 from committee_papers.render.report import EXEMPT_PASSAGE, appendix_views, house_style, public_title, render_report
+from committee_papers.render.text import render_markdown
 from committee_papers.supplements import Supplement, original_items
 
 IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}  # files a pack shows; other linked files are not in it
@@ -43,12 +45,13 @@ class PackDocument:
 
 
 class PackComposer:
-    def __init__(self, renderer: PageRenderer):
-        self.renderer = renderer
-        self.site = renderer.site
-        self.archive = renderer.archive
-        self.env = renderer.env
-        self.jurisdiction = renderer.jurisdiction
+    def __init__(self, site: Site):
+        site = getattr(site, "site", site)  # a page renderer, as older callers pass, is not needed: its site is
+        self.site = site
+        self.archive = site.archive
+        self.env = template_environment(self.archive.templates)
+        self.jurisdiction = site.council.jurisdiction if site.council else "england"
+        self.allow_html = bool(site.council and site.council.allow_raw_html)
 
     def file_resolver(self, view: MeetingView):
         """Images a report shows, as the PDF engine reads them: from inside the meeting folder only."""
@@ -98,8 +101,8 @@ class PackComposer:
                     pages.append({"id": holder.id})
                 entry["pdf_pages"] = pages
             else:
-                entry["html"] = self.renderer.markdown(
-                    source.read_text("utf-8"), top=3, public=not confidential, resolve=self.file_resolver(view), notice=EXEMPT_PASSAGE
+                entry["html"] = render_markdown(
+                    source.read_text("utf-8"), self.allow_html, top=3, public=not confidential, resolve=self.file_resolver(view), notice=EXEMPT_PASSAGE
                 )
             result.append(entry)
         return result
@@ -109,7 +112,7 @@ class PackComposer:
             other = self.site.by_id.get(item.minutes_of or "")
             if other is None or other.folder.minutes is None:
                 return None
-            context = self.renderer.minutes_context(other, public=not confidential)
+            context = minutes_context(self.site, other, public=not confidential)
             html = self.env.get_template("pack/minutes-section.html").render(
                 number=item.number, draft=True, url=self.absolute, urls=site_urls, **context
             )
@@ -153,7 +156,7 @@ class PackComposer:
         text = getattr(item.entry, "text", None) if item.kind in ("item", "planned") else None
         if not text or (item.exempt is not None and not confidential):
             return None
-        return self.renderer.markdown(text, shift=2, public=not confidential)
+        return render_markdown(text, self.allow_html, shift=2, public=not confidential)
 
     @staticmethod
     def _reason(item: AgendaItem, supplement: Supplement | None, confidential: bool) -> str | None:

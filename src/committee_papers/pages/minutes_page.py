@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from committee_papers.exemption import exemption_notice
-from committee_papers.pages.site import MeetingView
+from committee_papers.pages.site import MeetingView, Site
 from committee_papers.publication import exempt_item_of
 from committee_papers.render.people import person
 from committee_papers.render.report import public_title
+from committee_papers.render.text import render_markdown
 
 
-def minutes_context(renderer, view: MeetingView, public: bool = True) -> dict:
-    """Attendance and minutes of a held meeting; `public` leaves out every exempt part."""
+def minutes_context(site: Site, view: MeetingView, public: bool = True) -> dict:
+    """Attendance and minutes of a held meeting; `public` leaves out every exempt part. The page and the packs share it."""
+    archive = site.archive
+    jurisdiction = site.council.jurisdiction if site.council else "england"
+    allow_html = bool(site.council and site.council.allow_raw_html)
     minutes = view.folder.minutes
     front = minutes.front
     items = {item.number: item for item in view.items}
@@ -24,9 +28,9 @@ def minutes_context(renderer, view: MeetingView, public: bool = True) -> dict:
             status = "Present" if pid in front.present else "A" if pid in front.absent else "Apologies" if pid in front.apologies else "Not recorded"
             note = "apologies given" if pid in front.apologies and pid in front.absent else ""
             if pid in front.substitutes:
-                sub = person(renderer.archive, front.substitutes[pid])
+                sub = person(archive, front.substitutes[pid])
                 note = f"substituted by {sub.name}" if sub else note
-            rows.append({"person": person(renderer.archive, pid), "pid": pid, "status": status, "note": note})
+            rows.append({"person": person(archive, pid), "pid": pid, "status": status, "note": note})
     entries = []
     for minute in minutes.minutes:
         exempt_item = exempt_item_of(minute, items)
@@ -36,19 +40,19 @@ def minutes_context(renderer, view: MeetingView, public: bool = True) -> dict:
             {
                 "minute": minute,
                 "title": public_title(minute.title, exempt) if public else minute.title,
-                "exempt_notice": exemption_notice(exempt, renderer.jurisdiction) if exempt else None,
-                "html": None if withheld else renderer.markdown(minute.markdown, shift=1, public=public),
+                "exempt_notice": exemption_notice(exempt, jurisdiction) if exempt else None,
+                "html": None if withheld else render_markdown(minute.markdown, allow_html, shift=1, public=public),
             }
         )
-    status, approving = renderer.site.approval(view)
+    status, approving = site.approval(view)
     return {
         "view": view,
         "approval": status,
         "approving": approving,
         "front": front,
         "rows": rows,
-        "substitutes": [(person(renderer.archive, a), person(renderer.archive, s)) for a, s in (front.substitutes.items() if front else [])],
-        "others": [person(renderer.archive, p) for p in (front.other_members if front else [])],
-        "officers": [person(renderer.archive, p) for p in (front.officers if front else [])],
+        "substitutes": [(person(archive, a), person(archive, s)) for a, s in (front.substitutes.items() if front else [])],
+        "others": [person(archive, p) for p in (front.other_members if front else [])],
+        "officers": [person(archive, p) for p in (front.officers if front else [])],
         "entries": entries,
     }

@@ -13,10 +13,8 @@ from markupsafe import Markup
 from committee_papers.addresses import inert_links
 from committee_papers.agenda import AgendaItem
 from committee_papers.exemption import exemption_notice, paragraphs_label
-from committee_papers.markdown.exempt import withhold
 from committee_papers.markdown.html import render_tokens
 from committee_papers.markdown.parser import parser
-from committee_papers.markdown.transform import resolution_blocks, shift_headings, shift_headings_to
 from committee_papers.model.archive import ReportFile
 from committee_papers.pages import urls
 from committee_papers.pages.headings import TocEntry, add_heading_ids
@@ -25,9 +23,9 @@ from committee_papers.pages.site import MeetingView, Site
 from committee_papers.publication import PUBLISHABLE, public_report_id, year_label, year_slug
 from committee_papers.render.environment import template_environment
 from committee_papers.render.people import person
-from committee_papers.render.report import EXEMPT_PASSAGE, AppendixView, house_style, public_title, render_report, rewrite_local_links
+from committee_papers.render.report import EXEMPT_PASSAGE, AppendixView, house_style, public_title, render_report
+from committee_papers.render.text import EXEMPT_MINUTE, render_markdown
 
-EXEMPT_MINUTE = "This part of the minutes contains exempt information and is not published."
 
 
 @dataclass
@@ -84,21 +82,8 @@ class PageRenderer:
         return Page(url=url, title=title, html=html, description=description, crumbs=crumbs, toc=toc, context=search_context or [])
 
     def markdown(self, text: str, shift: int = 0, public: bool = True, top: int | None = None, resolve=None, notice: str = EXEMPT_MINUTE) -> Markup:
-        """Markdown outside a report: `shift` moves headings down; `top` puts the highest at that level;
-        `resolve` gives the address of each file it links to (see render.report.rewrite_local_links)."""
-        md = parser(self.allow_html)
-        env: dict = {}
-        tokens = md.parse(text or "", env)
-        if top:
-            shift_headings_to(tokens, top)
-        elif shift:
-            shift_headings(tokens, shift)
-        if public:
-            tokens = withhold(tokens, notice)
-        if resolve is not None:
-            rewrite_local_links(tokens, resolve)
-        tokens = resolution_blocks(tokens)
-        return Markup(render_tokens(md, tokens, env))
+        """Markdown outside a report (see render.text.render_markdown)."""
+        return render_markdown(text, self.allow_html, shift=shift, public=public, top=top, resolve=resolve, notice=notice)
 
     def inline(self, text: str) -> Markup:
         md = parser(self.allow_html)
@@ -338,7 +323,7 @@ class PageRenderer:
         """Attendance and minutes of a held meeting; `public` leaves out every exempt part."""
         from committee_papers.pages.minutes_page import minutes_context
 
-        return minutes_context(self, view, public)
+        return minutes_context(self.site, view, public)
 
     def minutes(self, view: MeetingView) -> Page:
         return self.page(
