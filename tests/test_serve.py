@@ -1,4 +1,4 @@
-"""`papers serve`: the site on a local port, rebuilt when a paper changes."""
+"""`papers serve`: the site on this computer's loopback address, rebuilt (only what an edit touches) when a paper changes."""
 
 from __future__ import annotations
 
@@ -9,8 +9,15 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
 
 from conftest import build_epoch
+
+REPORT = "papers/meetings/2026-09-22-resources/04-leisure-centre-operating-contract.md"
+PAGE = "meetings/2026-09-22-resources/04-leisure-centre-operating-contract/"
 
 
 def free_port() -> int:
@@ -19,7 +26,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def fetch(url: str, timeout: float = 60) -> str:
+def fetch(url: str, timeout: float = 120) -> str:
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -31,23 +38,73 @@ def fetch(url: str, timeout: float = 60) -> str:
             time.sleep(0.5)
 
 
-def test_serve_shows_the_site_and_reloads_when_a_paper_changes(example):
+def wait_for(condition, timeout: float = 60, message: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, message
+        time.sleep(0.3)
+
+
+@contextmanager
+def serving(council, tmp_path, *options):
     port = free_port()
+    told = tmp_path / "serve.txt"
     env = {**os.environ, "SOURCE_DATE_EPOCH": build_epoch()}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "committee_papers", "serve", str(example), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True,
-    )
+    with open(told, "w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "committee_papers", "serve", str(council), "--port", str(port), *options],
+            stdout=out, stderr=out, env=env, start_new_session=True,
+        )
     try:
-        url = f"http://127.0.0.1:{port}/meetings/2026-09-22-resources/04-leisure-centre-operating-contract/"
-        assert "seven operators" in fetch(url)
-        report = example / "papers/meetings/2026-09-22-resources/04-leisure-centre-operating-contract.md"
-        report.write_text(report.read_text("utf-8").replace("seven operators", "nine operators"), "utf-8")
-        deadline = time.monotonic() + 60
-        while "nine operators" not in fetch(url):
-            assert time.monotonic() < deadline, "the page was not rebuilt after the paper changed"
-            time.sleep(1)
-        assert not (example / "site").exists(), "serving writes no site folder"
+        yield f"http://127.0.0.1:{port}/", told, port
     finally:
         os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
+        process.wait(timeout=120)
+
+
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses a socket listens on `port` from, as /proc/net/tcp and tcp6 list them (hex)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, _, hex_port = local.rpartition(":")
+            if state == "0A" and int(hex_port, 16) == port:
+                found.add(address)
+    return found
+
+
+def test_serve_says_where_and_reloads_only_what_changed(example, tmp_path):
+    with serving(example, tmp_path) as (url, told, port):
+        assert "seven operators" in fetch(url + PAGE)
+        said = told.read_text()
+        assert f"Serving the site at http://127.0.0.1:{port}/ (this computer only)" in said
+        assert listening_addresses(port) == {"0100007F"}, "serve listens on 127.0.0.1 only"
+        report = example / REPORT
+        report.write_text(report.read_text("utf-8").replace("seven operators", "nine operators"), "utf-8")
+        wait_for(lambda: "nine operators" in fetch(url + PAGE), message="the page was not rebuilt after the paper changed")
+        wait_for(lambda: "Rebuilt in" in told.read_text(), message="no 'Rebuilt in' line")
+        said = told.read_text()
+        assert "Rebuilt the pages of 2026-09-22-resources in" in said, said
+        assert not (example / "site").exists() and not (example / "confidential").exists(), "serving writes no site or members' folder"
+
+
+@pytest.mark.browser
+def test_an_open_page_reloads_itself_after_an_edit(example, tmp_path, tab):
+    with serving(example, tmp_path) as (url, told, port):
+        fetch(url + PAGE)
+        tab.goto(url + PAGE)
+        assert "seven operators" in tab.inner_text("article")
+        report = example / REPORT
+        report.write_text(report.read_text("utf-8").replace("seven operators", "nine operators"), "utf-8")
+        tab.wait_for_function("document.querySelector('article').innerText.includes('nine operators')", timeout=60000)
+
+
+def test_an_error_keeps_the_last_good_pages(example, tmp_path):
+    with serving(example, tmp_path) as (url, told, port):
+        assert "seven operators" in fetch(url + PAGE)
+        report = example / REPORT
+        report.write_text(report.read_text("utf-8").replace("signed_by:", "signed_byy:"), "utf-8")
+        wait_for(lambda: "Not rebuilt" in told.read_text(), message="the error was not told")
+        assert "error PAP100" in told.read_text()
+        assert "seven operators" in fetch(url + PAGE)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from committee_papers.checks import run_checks, run_folder_checks, run_report_checks, run_report_checks_and_prepare
 from committee_papers.loading import load_archive
+from committee_papers.loading.archive import read_folders_again
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
 from committee_papers.publication import build_date
@@ -37,6 +38,20 @@ def check(
     archive = load_archive(
         root, problems, workers=workers, report_hook=run_report_checks_and_prepare if prepare else run_report_checks, use_cache=use_cache, refresh=refresh, folder_hook=run_folder_checks
     )
+    run_checks(archive, problems, today or build_date())
+    problems.apply_settings(archive.council.rules if archive.council else {})
+    return CheckResult(archive=archive, problems=problems)
+
+
+def check_again(result: CheckResult, folders: list[Path], today: dt.date | None = None, prepare: bool = False) -> CheckResult:
+    """After meeting folders changed (`papers serve`): those folders read and checked again, the others kept as they were,
+    and the checks across folders run again on the whole archive. The problems are those a full check would find."""
+    archive = result.archive
+    read_folders_again(archive, folders, run_report_checks_and_prepare if prepare else run_report_checks, run_folder_checks)
+    problems = Problems(archive.root)
+    problems.extend(archive.other_problems)
+    for items in archive.folder_problems.values():
+        problems.extend(items)
     run_checks(archive, problems, today or build_date())
     problems.apply_settings(archive.council.rules if archive.council else {})
     return CheckResult(archive=archive, problems=problems)

@@ -167,6 +167,12 @@ def test_report_page_pdf_and_pack_in_each_built_in_style(style, tmp_path, tab):
         from browser import axe_violations
 
         assert axe_violations(tab) == []
+    from pdf_structure import structure  # (tests/accessibility, on the path once the browser is up)
+
+    tagged = structure(PdfReader(report_pdf))  # what assistive technology reads: headings in order, tables with headers
+    levels = [int(e.tag[1]) for e in tagged.walk() if re.fullmatch(r"H[1-6]", e.tag)]
+    assert levels[0] == 1 and all(after <= before + 1 for before, after in zip(levels, levels[1:])), levels
+    assert all(any(cell.tag == "TH" for cell in table.walk()) for table in tagged.walk() if table.tag == "Table")
 
     # The pack: the same labels on the front sheet, in the bookmarks and in the printed appendices.
     pack = site / MEETING / "agenda-pack.pdf"

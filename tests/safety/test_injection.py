@@ -285,11 +285,49 @@ def test_chromium_runs_no_injected_script_on_any_page_or_in_search(browser, serv
             assert page.evaluate("typeof window.__pwned") == "undefined", (path, page.evaluate("window.__pwned"))
             assert f"{MARK}-" in page.inner_text("body"), path  # the payload is on the page, as text
         page.goto(served_poisoned)
-        page.click("label.md-search__icon, .md-search__input", timeout=10_000)
-        page.fill("input.md-search__input", MARK)
-        page.wait_for_selector(".md-search-result__item", timeout=30_000)
+        page.click("input.md-search__input")
+        page.keyboard.type(MARK, delay=20)
+        page.wait_for_selector(".md-search-result__item", timeout=90_000)  # the index of every page is built first
         assert page.evaluate("typeof window.__pwned") == "undefined"
         assert f"{MARK}-" in page.inner_text(".md-search-result")
+    finally:
+        context.close()
+    assert dialogs == []
+
+
+@pytest.fixture(scope="module")
+def served_poisoned_pagefind(tmp_path_factory):
+    """The poisoned council built with Pagefind as its search (the default without mkdocs.yml), served."""
+    council = copy_council(EXAMPLE, tmp_path_factory.mktemp("injection-pagefind") / "council")
+    config = (council / "mkdocs.yml").read_text("utf-8")
+    (council / "mkdocs.yml").write_text(config.replace("  - search\n  - committee-papers\n", "  - committee-papers:\n      search: pagefind\n"), "utf-8")
+    poison(council)
+    result = run_papers("build", str(council), "--no-packs")
+    assert result.returncode == 0, result.stderr[-3000:]
+    handler = functools.partial(_QuietHandler, directory=str(council / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_chromium_runs_no_injected_script_from_pagefind_results(browser, served_poisoned_pagefind):
+    """Pagefind's results show titles, passages and the committee, date and kind of each page: all as text."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        page.goto(served_poisoned_pagefind + "search/")
+        page.click("input.pagefind-ui__search-input")
+        page.keyboard.type(MARK, delay=20)
+        page.wait_for_selector(".pagefind-ui__result", timeout=90_000)
+        page.wait_for_selector(".pagefind-ui__result-excerpt", timeout=90_000)
+        for hovered in page.query_selector_all(".pagefind-ui__results b")[:20]:
+            hovered.hover()
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        assert f"{MARK}-" in page.inner_text(".pagefind-ui__results")
     finally:
         context.close()
     assert dialogs == []

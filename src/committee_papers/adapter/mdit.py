@@ -1,6 +1,6 @@
 """mdit-py-plugins' footnote plugin keeps its footnotes in the parser's env; the exempt rule reads them here.
 
-Written against mdit-py-plugins 0.4-0.5: `env["footnotes"]` holds `refs`
+Written against mdit-py-plugins 0.4-0.7: `env["footnotes"]` holds `refs`
 (":label" → footnote number) and `list` (number → {"label": ...} for a footnote
 defined with a label, no "label" for an inline `^[...]` one).
 """

@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from committee_papers.adapter import material_search
 from committee_papers.adapter.config import PapersConfig, root_of, settings_of
-from committee_papers.adapter.theme import add_overrides, lay_out_all, prepare_theme, table_of_contents
+from committee_papers.adapter.theme import add_overrides, fill_page, lay_out_all, prepare_theme, table_of_contents
 from committee_papers.check import CheckResult, check
 from committee_papers.frame import frame_front_matter, frame_text, framed
 from committee_papers.packs.build import rich_progress
@@ -42,6 +42,7 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         self.target: Path | None = None
         self.files: Files | None = None
         self.nav = None
+        self.env, self.contents = None, None
         self.entries = material_search.EntryTaker()
         self.held = ExitStack()
 
@@ -78,6 +79,7 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
     def on_files(self, files: Files, config) -> Files:
         self.files = files
         plan = self.plan
+        listed = set(_nav_sources(config.nav))
         for src_uri in plan.order:
             if files.get_file_from_path(src_uri) is not None:
                 log.warning(f"the council's own page {src_uri} replaces the generated one")
@@ -87,7 +89,8 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
             if tags:
                 front = front[: -len("---\n")] + f"tags: {json.dumps(tags)}\n---\n"
             file = PageFile.generated(config, src_uri, content=front)
-            file.written = src_uri in plan.kept  # its output is linked from the previous build
+            file.kept = src_uri in plan.kept  # its output is linked from the previous build
+            file.unlisted = src_uri not in listed  # not in the menu: nothing for MkDocs to read, `on_env` fills it in
             files.append(file)
         for path, content in steps.site_files(plan).items():
             files.append(File.generated(config, path, content=content))
@@ -103,15 +106,22 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
     def on_env(self, env, *, config, files):
         """In a `papers build`, lay our pages into the theme in parallel; MkDocs' own loop then skips them."""
         contents = prepare_theme(env, self.nav)
-        if self.options is not None and self.options.parallel and self.command == "build":
-            ours = [f.page for f in files.documentation_pages() if f.page is not None and f.src_uri in self.plan.pages and f.is_modified()]
-            with phase("lay out pages"):
-                found = lay_out_all(ours, config, files, self.nav, env, contents, self._entries_of)
-            for page in ours:
-                record_search_entries(self.plan, page.file.src_uri, found[page.file.src_uri])
-                page.file.written = True
-                page.content = None  # written; free the memory
-                self.plan.pages[page.file.src_uri].html = ""
+        self.env, self.contents = env, contents  # for `papers serve`, which lays out edited pages again
+        if not self.dirty:
+            return env  # MkDocs reads and lays out every page itself
+        plan = self.plan
+        ours = [f.page for f in files.documentation_pages() if isinstance(f, PageFile) and f.src_uri in plan.pages and not f.kept]
+        for page in ours:
+            if page.file.unlisted:
+                fill_page(page, plan.pages[page.file.src_uri], plan)
+        parallel = self.options is not None and self.options.parallel and self.command == "build"
+        with phase("lay out pages"):
+            found = lay_out_all(ours, config, files, self.nav, env, contents, self._entries_of, workers=None if parallel else 1)
+        for page in ours:
+            record_search_entries(plan, page.file.src_uri, found[page.file.src_uri])
+            page.file.laid_out = True
+            page.content = None  # written; free the memory
+            plan.pages[page.file.src_uri].html = ""
         return env
 
     def _entries_of(self, src_uri: str) -> list:
@@ -158,12 +168,25 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
 
 
 class PageFile(File):
-    """A generated page. Once written (laid out in parallel, or kept from the last build), MkDocs' dirty build skips it."""
+    """A generated page. MkDocs' dirty build skips one kept from the last build, one laid out already, and one
+    outside the menu (which `on_env` fills in and lays out without MkDocs reading or converting it)."""
 
-    written = False
+    kept = unlisted = laid_out = False
 
     def is_modified(self) -> bool:
-        return not self.written and super().is_modified()
+        return not (self.kept or self.unlisted or self.laid_out) and super().is_modified()
+
+
+def _nav_sources(nav) -> list[str]:
+    """The source paths a menu (mkdocs.yml's `nav`, or ours) lists."""
+    found = []
+    for entry in nav or []:
+        value = next(iter(entry.values())) if isinstance(entry, dict) and len(entry) == 1 else entry
+        if isinstance(value, list):
+            found += _nav_sources(value)
+        elif isinstance(value, str):
+            found.append(value)
+    return found
 
 
 class _told:

@@ -20,6 +20,8 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 
 from committee_papers.adapter.frames import TOC, Frames
+from committee_papers.frame import frame_text, framed
+from committee_papers.pipeline.plan import page_content
 
 _STATE: dict = {}
 
@@ -55,6 +57,17 @@ def table_of_contents(entries: list) -> TableOfContents:
         return anchor
 
     return TableOfContents([link(entry) for entry in entries])
+
+
+def fill_page(page, ours, plan) -> None:
+    """MkDocs' page object as reading and converting the generated page would leave it, without doing either."""
+    page.markdown = ""
+    page.meta = framed({"title": str(frame_text(ours.title)), "description": str(frame_text(ours.description))})
+    tags = plan.search_tags_of(page.file.src_uri)  # as the generated front matter would give them to Material's search
+    if tags:
+        page.meta["tags"] = tags
+    page.content = page_content(plan, ours.html)
+    page.toc = table_of_contents(ours.toc)
 
 
 def prepare_theme(env: jinja2.Environment, nav) -> str | None:

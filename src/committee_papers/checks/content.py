@@ -21,6 +21,8 @@ from committee_papers.problems import Problems
 from committee_papers.publication import PUBLISHABLE
 from committee_papers.render.report import ParsedReport, house_style, parse_report
 
+# markdown-it's own pattern for an HTML tag; before 4.3 it is anchored at the start of the text
+_TAG = re.compile(HTML_TAG_RE.pattern.removeprefix("^"), HTML_TAG_RE.flags)
 _HTML_HINT = re.compile(r"<[A-Za-z!/]")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -180,7 +182,7 @@ def _unescaped(body: str, map_: list[int]) -> str:
 
 
 def _has_tag(text: str) -> bool:
-    return any(HTML_TAG_RE.match(text, m.start()) for m in _HTML_HINT.finditer(text))
+    return any(_TAG.match(text, m.start()) for m in _HTML_HINT.finditer(text))
 
 
 def _links(folder: Path, parsed: ParsedReport, problems: Problems) -> None:
@@ -228,6 +230,8 @@ def check_links(
                     f"the linked file `{target}` does not exist",
                     f"add the file, or correct the path; paths start from the meeting folder {folder.name}/",
                 )
+            elif not os.path.isfile(resolved) and not os.path.isdir(resolved):  # a pipe would never finish copying
+                problems.add("PAP003", path, line, column, f"`{target}` is not an ordinary file", "replace it with the file itself")
             elif child.type == "image" and os.path.isfile(resolved):
                 check_image(resolved, target, path, line, column, problems)
             elif os.path.isfile(resolved) and resolved.suffix.lower() not in PUBLISHABLE and real_path(resolved) not in appendices:

@@ -216,7 +216,8 @@ def load_archive(
             continue
         if check_name(path, problems):
             paths.append(path)
-    context = Archive(root=root, papers=papers, council=archive.council, templates=archive.templates, people=archive.people)
+    archive.other_problems = list(problems.items)
+    context = _context(archive)
     cache = FolderCache(root, papers, tuple(hooks)) if use_cache else None
     kept, digests = cache.unchanged(paths, ignore_stored=refresh) if cache else ({}, {})
     fresh = _read_all_folders([p for p in paths if p.name not in kept], root, workers, context, hooks)
@@ -224,11 +225,34 @@ def load_archive(
     for path in paths:
         folder, items = kept.get(path.name) or read[path.name]
         archive.meetings[folder.id] = folder
+        archive.folder_problems[folder.id] = items
         problems.extend(items)
     if cache:
         cache.save({name: (digests[name], *(kept.get(name) or read[name])) for name in digests})
         archive.folder_digests = digests
     return archive
+
+
+def _context(archive: Archive) -> Archive:
+    """What the hooks that check a folder may see of the rest: the council, templates and people."""
+    return Archive(root=archive.root, papers=archive.papers, council=archive.council, templates=archive.templates, people=archive.people)
+
+
+def read_folders_again(archive: Archive, paths: list[Path], report_hook=None, folder_hook=None) -> None:
+    """Meeting folders that changed since `archive` was loaded, read and checked again in place (a folder gone is removed)."""
+    from committee_papers.incremental import tree_digest
+
+    hooks = Hooks(report_hook, folder_hook)
+    for path in paths:
+        archive.meetings.pop(path.name, None)
+        archive.folder_problems.pop(path.name, None)
+        archive.folder_digests.pop(path.name, None)
+    present = [path for path in paths if path.is_dir()]
+    for folder, items in _read_folders(present, archive.root, _context(archive), hooks):
+        archive.meetings[folder.id] = folder
+        archive.folder_problems[folder.id] = items
+        archive.folder_digests[folder.id] = tree_digest(folder.path)
+    archive.meetings = dict(sorted(archive.meetings.items()))
 
 
 def _read_all_folders(paths: list[Path], root: Path, workers: int | None, context, hooks: Hooks) -> list[tuple[MeetingFolder, list[Problem]]]:

@@ -64,6 +64,8 @@ class Archive:
     meetings: dict[str, MeetingFolder] = field(default_factory=dict)
     templates: Path | None = None
     folder_digests: dict[str, str] = field(default_factory=dict)  # meeting folder → digest of its files, when known
+    folder_problems: dict[str, list] = field(default_factory=dict)  # meeting folder → the problems found reading and checking it
+    other_problems: list = field(default_factory=list)  # problems found reading the rest (council, people, committees)
     unreadable: set[str] = field(default_factory=set)  # files that failed to load, so checks that need them stay quiet
 
     @property

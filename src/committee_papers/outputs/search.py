@@ -48,7 +48,7 @@ def shards(pages_by_year: dict[str, int]) -> dict[str, list[str]]:
 
 
 def _command(site: Path, glob: str, output: Path) -> list[str]:
-    return [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--output-path", str(output), "--silent"]
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", glob, "--output-path", str(output)]  # output captured (--silent is Pagefind 1.3+)
 
 
 def _run_all(commands: list[list[str]]) -> None:
@@ -67,6 +67,8 @@ def build_search(site: Path, general_pages: list[str], groups: dict[str, list[st
         target = site / SHARDS / name
         source = previous / SHARDS / name if previous is not None else None
         if name in keep and source is not None and (source / "pagefind-entry.json").exists():
+            if source == target:
+                continue  # rebuilt in place (`papers serve`): the kept shard is there already
             for path in source.rglob("*"):
                 if path.is_file():
                     link_or_copy(path, target / path.relative_to(source))

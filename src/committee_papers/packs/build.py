@@ -109,7 +109,8 @@ def build_all_packs(
     """Every meeting's PDFs. The confidential folder is replaced as a whole once all are written.
 
     `keep` names meetings whose PDFs are unchanged since the last build: nothing is laid
-    out for them, and their confidential packs (listed) are carried over.
+    out for them, and their confidential packs (listed) are carried over. `progress` may
+    stop the work by raising: no further meeting is started.
     """
     keep = keep or {}
     views = [view for view in meetings_with_packs(site) if view.id not in keep]
@@ -131,10 +132,15 @@ def build_all_packs(
         else:
             with ProcessPoolExecutor(workers, initializer=_init, initargs=(site,)) as pool:
                 futures = [pool.submit(_job, v.id, str(site_dir), str(staging) if staging else None, engine, reports) for v in views]
-                for future in as_completed(futures):
-                    results.append(future.result())
-                    if progress:
-                        progress(results[-1], len(results), len(views))
+                try:
+                    for future in as_completed(futures):
+                        results.append(future.result())
+                        if progress:
+                            progress(results[-1], len(results), len(views))
+                except BaseException:
+                    for future in futures:  # stopped (or failed): start no more
+                        future.cancel()
+                    raise
     except BaseException:
         if staging is not None:
             publish.discard(staging)

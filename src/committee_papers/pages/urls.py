@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def home() -> str:
@@ -130,6 +131,7 @@ def source_of(url: str) -> str:
     return (url + "index.md") if url.endswith("/") or not url else url
 
 
+@lru_cache(maxsize=1 << 16)  # pages link to the same few places many times
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url`, both site-relative."""
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"

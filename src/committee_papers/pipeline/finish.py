@@ -140,13 +140,15 @@ def save_cache(plan: Plan) -> None:
 def finish(plan: Plan, target: Path, page_files: list[str], say: Say, progress=None) -> None:
     """After the pages are in `target`: kept files, packs, search; then the site goes live and the cache is saved."""
     link_kept(plan, target)
+    if plan.options.deferred:
+        return  # `papers serve` makes the PDFs and the search index afterwards, in the background
     if plan.options.packs:
         make_packs(plan, target, say, progress)
     write_sizes(plan, target)
     if plan.options.search == "pagefind":
         index_search(plan, target, page_files)
     publish_site(plan, target)
-    if not plan.options.serving:  # a served site lives in a temporary folder: nothing to keep it for
+    if not plan.options.serving:  # a served site is in a temporary folder: no later build starts from it
         save_cache(plan)
 
 

@@ -63,6 +63,7 @@ class BuildOptions:
     incremental: bool = True
     parallel: bool = True
     serving: bool = False
+    deferred: bool = False  # the PDFs and search index are made after the pages, in the background (`papers serve`)
     config_file: Path | None = None
     sources: dict[str, str] = field(default_factory=dict, compare=False)  # where each folder setting came from
 

@@ -33,6 +33,10 @@ class Plan:
     fresh: set[str] = field(default_factory=set)  # meetings kept from the previous build
     page_meeting: dict[str, str] = field(default_factory=dict)
     search_entries: dict[str, list] = field(default_factory=dict)  # the theme's search entries made in this build, by page
+    digests: dict[str, str] = field(default_factory=dict)  # each meeting's digest (pages.freshness)
+    theme_settings: str = ""  # what the theme shows on every page, as the plan was made for it
+    general: list[str] = field(default_factory=list)  # the pages that show the whole archive, by source path
+    meeting_assets: list[Asset] = field(default_factory=list)
 
     @property
     def archive(self):
@@ -55,15 +59,19 @@ def site_of(options: BuildOptions, result: CheckResult) -> Site:
     return build_site(result.archive, Publication(today=options.today, drafts=options.drafts))
 
 
-def plan_build(options: BuildOptions, result: CheckResult, theme_settings: str = "") -> Plan:
+def plan_build(options: BuildOptions, result: CheckResult, theme_settings: str = "", previous: Plan | None = None) -> Plan:
     """The site, and the pages of every meeting that changed since the last build into the same folder.
 
     `theme_settings` is what the theme makes every page show (site name, menu,
-    theme options): when it changes, every page is laid out again.
+    theme options): when it changes, every page is laid out again. `previous` is
+    a plan still in memory (`papers serve`), used instead of the build's cache.
     """
-    plan = Plan(options=options, site=site_of(options, result))
+    plan = Plan(options=options, site=site_of(options, result), theme_settings=theme_settings)
     with phase("render pages (core)"):
-        _render(plan, theme_settings)
+        renderer = PageRenderer(plan.site)
+        keep_unchanged(plan, theme_settings, previous)
+        render_meeting_pages(plan, renderer)
+        render_general_pages(plan, renderer)
     return plan
 
 
@@ -75,7 +83,8 @@ def previous_records(options: BuildOptions, digest: str) -> dict[str, MeetingRec
     site_dir = options.site_dir
     if not options.incremental or not site_dir.is_dir():
         return {}
-    return BuildCache(options.root, site_dir).load(digest)
+    records = BuildCache(options.root, site_dir).load(digest)
+    return {mid: record for mid, record in records.items() if _still_there(options, record)}
 
 
 def _still_there(options: BuildOptions, record: MeetingRecord) -> bool:
@@ -84,35 +93,51 @@ def _still_there(options: BuildOptions, record: MeetingRecord) -> bool:
     )
 
 
-def _render(plan: Plan, theme_settings: str) -> None:
-    site, options = plan.site, plan.options
-    renderer = PageRenderer(site)
-    plan.global_digest = global_digest(site, _settings(options, theme_settings))
-    digests = meeting_digests(site, plan.global_digest)
-    previous = previous_records(options, plan.global_digest)
-    plan.fresh = {
-        mid for mid, record in previous.items()
-        if digests.get(mid) == record.digest and _still_there(options, record) and (record.packs or not options.packs)
-    }
-    plan.pages = {page.src_uri: page for page in renderer.global_pages()}
-    if options.search == "pagefind":
-        search = renderer.search_page(list(search_shards(site)))
-        plan.pages[search.src_uri] = search
-    changed = [view for view in site.meetings if view.id not in plan.fresh]
-    rendered = render_meetings(renderer, changed, allow_fork=options.parallel and not options.serving)
-    plan.assets = list(renderer.assets)
-    plan.order = list(plan.pages)
-    for view in site.meetings:
-        if view.id in plan.fresh:
-            plan.records[view.id] = previous[view.id]
-            for uri, record in previous[view.id].pages.items():
-                plan.kept[uri] = record
+def keep_unchanged(plan: Plan, theme_settings: str, previous: Plan | None = None) -> None:
+    """Decide which meetings keep their pages and PDFs: those whose digest is what their last build recorded."""
+    options = plan.options
+    plan.global_digest = global_digest(plan.site, _settings(options, theme_settings))
+    plan.digests = meeting_digests(plan.site, plan.global_digest)
+    if previous is not None:
+        records = previous.records if previous.global_digest == plan.global_digest else {}
+    else:
+        records = previous_records(options, plan.global_digest)
+    for view in plan.site.meetings:
+        record = records.get(view.id)
+        packs_done = record is not None and (record.packs or not options.packs or options.deferred)
+        if record is not None and plan.digests[view.id] == record.digest and packs_done:
+            plan.fresh.add(view.id)
+            plan.records[view.id] = record
+            for uri, page in record.pages.items():
+                plan.kept[uri] = page
                 plan.page_meeting[uri] = view.id
-                plan.order.append(uri)
-            continue
+
+
+def render_meeting_pages(plan: Plan, renderer: PageRenderer) -> list[str]:
+    """The pages of every meeting not kept; returns their source paths."""
+    changed = [view for view in plan.site.meetings if view.id not in plan.fresh]
+    options = plan.options
+    rendered = render_meetings(renderer, changed, allow_fork=options.parallel and not options.serving)
+    uris = []
+    for view in changed:
         pages, assets = rendered[view.id]
-        plan.assets += assets
-        plan.records[view.id] = _record(plan, view.id, digests[view.id], pages, assets)
+        plan.meeting_assets += assets
+        plan.records[view.id] = _record(plan, view.id, plan.digests[view.id], pages, assets)
+        uris += [page.src_uri for page in pages]
+    return uris
+
+
+def render_general_pages(plan: Plan, renderer: PageRenderer) -> list[str]:
+    """The pages that show the whole archive (home, committees, years, decisions...): rendered on every build."""
+    start = len(renderer.assets)
+    general = renderer.global_pages()
+    if plan.options.search == "pagefind":
+        general.append(renderer.search_page(list(search_shards(plan.site))))
+    plan.general = [page.src_uri for page in general]
+    plan.pages.update({page.src_uri: page for page in general})
+    plan.assets = renderer.assets[start:] + plan.meeting_assets
+    plan.order = plan.general + [uri for view in plan.site.meetings for uri in plan.records[view.id].pages]
+    return plan.general
 
 
 def _record(plan: Plan, mid: str, digest: str, pages: list[Page], assets: list[Asset]) -> MeetingRecord:
@@ -120,10 +145,9 @@ def _record(plan: Plan, mid: str, digest: str, pages: list[Page], assets: list[A
     for page in pages:
         plan.pages[page.src_uri] = page
         plan.page_meeting[page.src_uri] = mid
-        plan.order.append(page.src_uri)
         record.pages[page.src_uri] = PageRecord(page.title, page.description, [e.as_token() for e in page.toc])
         record.outputs.append(output_path(page.url))
-    record.outputs += [asset.url for asset in assets]
+    record.outputs += [url for url in dict.fromkeys(asset.url for asset in assets) if url not in record.outputs]
     return record
 
 

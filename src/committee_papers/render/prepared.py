@@ -83,12 +83,17 @@ def prepared(archive, report_file) -> PreparedReport:
     return found if isinstance(found, PreparedReport) else prepare_report(archive, report_file)
 
 
+_MARKED = re.compile(r' (href|src)="#papers-file-([0-9a-f]{12}):([^"]*)"')
+
+
 def resolve_files(text: str, marker: str, resolve) -> Markup:
     """Each marked link or image to a local file gets the address `resolve(path)` gives (None: no address)."""
-    pattern = re.compile(r' (href|src)="' + re.escape(html.escape(marker)) + r'([^"]*)"')
+    token = marker.removeprefix("#papers-file-").removesuffix(":")
 
     def replace(match: re.Match) -> str:
-        target = html.unescape(match.group(2))
+        if match.group(2) != token:
+            return match.group(0)  # not this report's marker: the author's own words, left as written
+        target = html.unescape(match.group(3))
         if resolve is None:
             return f' {match.group(1)}="{html.escape(target)}"'
         path, _, fragment = target.partition("#")
@@ -97,4 +102,4 @@ def resolve_files(text: str, marker: str, resolve) -> Markup:
             return ""
         return f' {match.group(1)}="{html.escape(url + (f"#{fragment}" if fragment else ""))}"'
 
-    return Markup(pattern.sub(replace, text))
+    return Markup(_MARKED.sub(replace, text))

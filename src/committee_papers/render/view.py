@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 from dataclasses import dataclass
 
 from markdown_it.token import Token
@@ -240,6 +241,8 @@ def render(
         )
     prepared = prepared or prepared_report(archive, report_file)
     html = prepared.parts(members=confidential)
+    if resolve is not None:
+        resolve = functools.cache(resolve)  # a file is published once, however many pieces show it
 
     def fill(text: str | None) -> Markup:
         return resolve_files(text or "", prepared.marker, resolve)
