@@ -68,3 +68,17 @@ def test_open_data_validates_against_its_schemas(built_example):
     assert exempt and all(r["pdf"] is None and r["report_of"] is None for r in exempt)
     meetings = {m["id"]: m for m in json.loads((data / "meetings.json").read_text("utf-8"))}
     assert meetings["2027-01-20-environment-and-planning"]["agenda_published"] is None
+
+
+def test_a_committee_and_council_named_over_several_lines_get_their_calendars(minimal):
+    """A name written as a YAML block (`name: >`) ends with a line break, which a calendar's name cannot hold."""
+    from conftest import run_papers
+
+    committee = minimal / "papers/committees/audit.yml"
+    committee.write_text(committee.read_text("utf-8").replace("name: Audit Committee", "name: >\n  Audit\n  Committee"), "utf-8")
+    council = minimal / "papers/council.yml"
+    council.write_text(council.read_text("utf-8").replace("name: ", "name: |\n  ", 1), "utf-8")
+    result = run_papers("build", str(minimal), "--no-packs")
+    assert result.returncode == 0, result.stderr
+    calendar = Calendar.from_ical((minimal / "site/committees/audit/calendar.ics").read_bytes())
+    assert str(calendar["x-wr-calname"]) == "Audit Committee"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from committee_papers.checks import (
-    accessibility, agendas, appendices, blocks, consistency, content, limits, links, minutes, names, own_pages, people, references, resolutions,
+    accessibility, agendas, appendices, blocks, consistency, content, limits, links, minutes, names, notes, own_pages, people, references, resolutions,
     settings, statutory, templates, unfinished,
 )
 from committee_papers.model.archive import Archive
@@ -43,6 +43,7 @@ CHECKS = [
     limits.check_photo_pixels,
     blocks.check_committee_terms,
     own_pages.check_own_pages,
+    notes.check_plain_text_notes,
     settings.check_build_folders,
 ]
 

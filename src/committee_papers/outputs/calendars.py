@@ -79,12 +79,17 @@ def _london_timezone_text() -> bytes:
     return _london_timezone().to_ical()
 
 
+def _one_line(name: str) -> str:
+    """A calendar's name is one line; a name written as a YAML block (`name: >`) holds line breaks."""
+    return " ".join(name.split())
+
+
 def calendar(site: Site, views: list[MeetingView], name: str, events: dict[str, bytes] | None = None) -> bytes:
     """A calendar of `views`; each event is serialised once and shared by every calendar that holds it."""
     cal = Calendar()
     cal.add("prodid", "-//committee-papers//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", _one_line(name))
     cal.add("x-wr-timezone", "Europe/London")
     head = cal.to_ical()
     assert head.endswith(_END)
@@ -117,7 +122,7 @@ def forward_plan_calendar(site: Site) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//committee-papers//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"{council.name if council else 'Council'}: key decisions")
+    cal.add("x-wr-calname", _one_line(f"{council.name if council else 'Council'}: key decisions"))
     for entry in forward_plan(site):
         happening = Event()
         happening.add("uid", f"key-decision-{entry.key}@{host}")
