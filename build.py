@@ -1,6 +1,6 @@
 """Build the example council in this repository: check its papers, then the site and the packs.
 
-    python build.py            # site/ and confidential/
+python build.py            # site/ and confidential/
 """
 
 import sys

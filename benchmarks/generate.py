@@ -97,7 +97,7 @@ def generate(out: Path, reports: int, committees: int, years: int, seed: int, pe
         members = councillors[c * 6 : c * 6 + 6]
         (papers / "committees" / f"committee-{c}.yml").write_text(
             f"name: Committee {c}\nchair: {members[0]}\nvice_chair: {members[1]}\nmembers: [{', '.join(members)}]\n"
-            f"clerk: {officers[c % len(officers)]}\ndefault_time: \"10:00\"\ndefault_venue: County Hall\n"
+            f'clerk: {officers[c % len(officers)]}\ndefault_time: "10:00"\ndefault_venue: County Hall\n'
             "terms_of_reference: |\n  - To decide matters delegated to it.\n",
             "utf-8",
         )

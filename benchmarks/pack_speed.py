@@ -18,6 +18,8 @@ import weasyprint
 from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).parent))
+import datetime as dt  # noqa: E402
+
 from common import OUT, best_of  # noqa: E402
 from generate import generate  # noqa: E402
 
@@ -28,8 +30,6 @@ from committee_papers.packs.weasy import render_pdf  # noqa: E402
 from committee_papers.pages.render import PageRenderer  # noqa: E402
 from committee_papers.pages.site import build_site  # noqa: E402
 from committee_papers.publication import Publication  # noqa: E402
-
-import datetime as dt  # noqa: E402
 
 
 def main() -> None:

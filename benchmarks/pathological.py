@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from generated import pdf_file, png_file  # noqa: E402
+
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 FOLDER = "papers/meetings/2026-04-14-audit"
 REPORT = f"{FOLDER}/04-internal-audit-plan.md"
@@ -31,9 +32,7 @@ FRONT = (
     "recommendations: [Approve the plan.]\nsigned_by: ada-finch\ncontact: ada-finch\n{extra}---\n\n"
 )
 TAIL = "\n\n## Other Options Considered\n\nNone.\n\n## Reason/s for Recommendation/s\n\nNone.\n\n## Statutory and Policy Implications\n\nNone.\n"
-COMMENTS = (
-    "comments:\n  constitutional: {by: JP, date: 2026-03-27, text: Fine.}\n  financial: {by: LW, date: 2026-03-27, text: Fine.}\n"
-)
+COMMENTS = "comments:\n  constitutional: {by: JP, date: 2026-03-27, text: Fine.}\n  financial: {by: LW, date: 2026-03-27, text: Fine.}\n"
 
 
 def report(body: str, extra: str = "") -> dict[str, bytes]:

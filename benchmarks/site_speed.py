@@ -43,7 +43,7 @@ from common import OUT, archive, best_of  # noqa: E402
 
 from committee_papers.check import check  # noqa: E402
 
-EPOCH = str(int(dt.datetime(2026, 11, 26, tzinfo=dt.timezone.utc).timestamp()))
+EPOCH = str(int(dt.datetime(2026, 11, 26, tzinfo=dt.UTC).timestamp()))
 MATERIAL_SEARCH_YML = "site_name: Synthetic County Council\ntheme: {name: material, font: false}\nplugins:\n  - search\n  - committee-papers\n"
 
 
@@ -165,8 +165,9 @@ def serve_figures(root: Path, report: Path) -> tuple[float, float]:
     url = f"http://127.0.0.1:{port}/meetings/{report.parent.name}/{report.stem}/"
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "committee_papers", "serve", str(root), "--port", str(port)], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "committee_papers", "serve", str(root), "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
 
     def page() -> str:
         try:
@@ -197,7 +198,9 @@ def serve_figures(root: Path, report: Path) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reports", type=int, default=5000)
-    parser.add_argument("--repeat", type=int, default=1, help="run the full build and plain mkdocs-material this many times each, alternately; the best of each counts")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="run the full build and plain mkdocs-material this many times each, alternately; the best of each counts"
+    )
     parser.add_argument("--skip-mkdocs", action="store_true", help="do not build the plain mkdocs-material comparison")
     parser.add_argument("--skip-material-search", action="store_true", help="do not build the site again with Material's search to compare")
     parser.add_argument("--skip-serve", action="store_true", help="do not measure papers serve")
@@ -242,7 +245,9 @@ def main() -> None:
         print(f"plain mkdocs-material:   {plain:8.2f} s   ratio full / plain {full / plain:5.2f}  (goal <= 0.5); runs: ours {fulls}, plain {plains}")
     print(f"direct-render floor:     {direct:8.2f} s   ratio full / floor {full / direct:5.2f}  (goal <= 5)")
     for label, (rebuild, rebuild_peak) in rebuilds.items():
-        print(f"rebuild after editing one report in {label}: {rebuild:8.2f} s   ratio rebuild / full {rebuild / full:5.3f}  (goal <= 0.1); peak {rebuild_peak / 1024:.0f} MB")
+        print(
+            f"rebuild after editing one report in {label}: {rebuild:8.2f} s   ratio rebuild / full {rebuild / full:5.3f}  (goal <= 0.1); peak {rebuild_peak / 1024:.0f} MB"
+        )
     print(f"report page size:        {statistics.mean(sizes) / 1024:8.1f} KB on average over {len(sizes)} report pages  (goal <= 60 KB)")
     print(f"search data before the first result: {searched / 1024:8.1f} KB, first result {search_seconds:.1f} s after typing (Pagefind)  (goal <= 1 MB)")
     if material is not None:

@@ -22,7 +22,7 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD_DAY = dt.datetime(2026, 11, 26, tzinfo=dt.timezone.utc)  # the day the example council's papers are written for
+BUILD_DAY = dt.datetime(2026, 11, 26, tzinfo=dt.UTC)  # the day the example council's papers are written for
 PAGES = {
     "meeting": "meetings/2026-09-22-resources/#agenda",
     "calendar": "meetings/calendar/2026-11/",

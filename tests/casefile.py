@@ -1,27 +1,27 @@
 """Readable case files: files laid over a council, and the problems expected.
 
-    # what the case shows
-    today: 2026-03-20   (optional: the day the check is run, for rules that depend on it)
-    expect:
-      papers/council.yml:3:1: error PAP100
-    === papers/council.yml
-    name: ...
-    === delete papers/people.yml
-    === mkdir papers/people.yml
-    === latin1 papers/people.yml
-    text written in Latin-1
-    === big papers/people.yml 3000000
-    === symlink papers/x.md -> /etc/hostname
-    === front papers/meetings/.../04-report.md
-    (new front matter, without the --- lines; the body is kept)
-    === fifo papers/meetings/.../05-pipe.md
-    === repeat papers/meetings/.../04-report.md 20001
-    x
-    (the text, with \n read as a line break, added to the end of the file 20001 times)
-    === pdf papers/meetings/.../appendix.pdf 1001 0
-    (a PDF of 1001 blank pages whose first page's drawing expands to 0 bytes more)
-    === png papers/meetings/.../chart.png 10001x5000
-    (a black-and-white image of that many pixels, small on disk)
+# what the case shows
+today: 2026-03-20   (optional: the day the check is run, for rules that depend on it)
+expect:
+  papers/council.yml:3:1: error PAP100
+=== papers/council.yml
+name: ...
+=== delete papers/people.yml
+=== mkdir papers/people.yml
+=== latin1 papers/people.yml
+text written in Latin-1
+=== big papers/people.yml 3000000
+=== symlink papers/x.md -> /etc/hostname
+=== front papers/meetings/.../04-report.md
+(new front matter, without the --- lines; the body is kept)
+=== fifo papers/meetings/.../05-pipe.md
+=== repeat papers/meetings/.../04-report.md 20001
+x
+(the text, with \n read as a line break, added to the end of the file 20001 times)
+=== pdf papers/meetings/.../appendix.pdf 1001 0
+(a PDF of 1001 blank pages whose first page's drawing expands to 0 bytes more)
+=== png papers/meetings/.../chart.png 10001x5000
+(a black-and-white image of that many pixels, small on disk)
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-
 
 ACTIONS = ("delete", "mkdir", "latin1", "big", "symlink", "front", "fifo", "repeat", "pdf", "png")
 

@@ -44,7 +44,7 @@ BUILD_DAY = "2026-11-26"  # the example council's papers are written as of this 
 def build_epoch() -> str:
     import datetime as dt
 
-    return str(int(dt.datetime.fromisoformat(BUILD_DAY).replace(tzinfo=dt.timezone.utc).timestamp()))
+    return str(int(dt.datetime.fromisoformat(BUILD_DAY).replace(tzinfo=dt.UTC).timestamp()))
 
 
 def run_papers(*args: str, cwd: Path | None = None, env_extra: dict | None = None, give_up: float | None = None):
@@ -64,7 +64,6 @@ def run_papers(*args: str, cwd: Path | None = None, env_extra: dict | None = Non
 def built_example(tmp_path_factory):
     """The example council built once (site and packs) with the real MkDocs, shared by all workers."""
     import fcntl
-
     import os
 
     # under xdist each worker's temporary folder sits inside the run's; without it, the run's is the folder itself

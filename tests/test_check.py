@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from casefile import apply_case, parse_case
 from click.testing import CliRunner
 
-from casefile import apply_case, parse_case
 from committee_papers.cli import main
 from committee_papers.problems import registry
 
@@ -33,7 +33,7 @@ def test_case(case_file, minimal, monkeypatch):
     case = parse_case(case_file)
     apply_case(case, minimal)
     if case.today:
-        day = dt.datetime.fromisoformat(case.today).replace(tzinfo=dt.timezone.utc)
+        day = dt.datetime.fromisoformat(case.today).replace(tzinfo=dt.UTC)
         monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(day.timestamp())))
     code, problems = run_check(minimal)
     found = {f"{p['file']}:{p['line']}:{p['column']}: {p['severity']} {p['code']}" for p in problems}

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pypdf import PdfReader
-
 from conftest import ROOT, build_epoch
 from helpers import content, page, text
+from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).parent / "safety"))
 from test_confidentiality import public_text  # noqa: E402
@@ -135,8 +134,14 @@ def test_the_agenda_is_published_with_four_reports(followed):
     _, council, _, _ = followed
     site = council / "site"
     agenda = text(content(page(site, f"meetings/{MEETING}")))
-    for title in ("Minutes of the Meeting held on 13 October 2026", "Council Tax Base 2027/28", "Moorside Leisure Centre Roof",
-                  "Fees and Charges 2027/28", "Exclusion of the Public", "Sale of Land at Quarry Lane"):
+    for title in (
+        "Minutes of the Meeting held on 13 October 2026",
+        "Council Tax Base 2027/28",
+        "Moorside Leisure Centre Roof",
+        "Fees and Charges 2027/28",
+        "Exclusion of the Public",
+        "Sale of Land at Quarry Lane",
+    ):
         assert title in agenda
     order = [agenda.index(t) for t in ("Fees and Charges", "Exclusion of the Public", "Sale of Land")]
     assert order == sorted(order), "the exempt report comes after the exclusion of the public"

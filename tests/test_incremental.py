@@ -87,6 +87,8 @@ def test_an_appendix_in_a_hidden_folder_made_exempt_leaves_the_site(minimal):
     assert "housing rents" in page.read_text("utf-8")
 
     appendix = hidden / "appendix-a.md"
-    appendix.write_text(appendix.read_text("utf-8").replace("Payroll, procurement and housing rents.", "Payroll.\n\n::: exempt\nHousing rents.\n:::\n"), "utf-8")
+    appendix.write_text(
+        appendix.read_text("utf-8").replace("Payroll, procurement and housing rents.", "Payroll.\n\n::: exempt\nHousing rents.\n:::\n"), "utf-8"
+    )
     assert run_papers("build", str(minimal), "--no-packs").returncode == 0
     assert not [p for p in (minimal / "site").rglob("*") if p.is_file() and b"ousing rents" in p.read_bytes()]

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import EXAMPLE, MINIMAL, copy_council
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLE, MINIMAL, copy_council
 from committee_papers.cli import main
 
 EXAMPLES = int(os.environ.get("PAPERS_MUTATIONS", "60"))

@@ -14,7 +14,9 @@ def test_mkdocs_build_works_with_the_plugin_listed(example, tmp_path):
     env = {**os.environ, "SOURCE_DATE_EPOCH": build_epoch()}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(example / "mkdocs.yml"), "-d", str(tmp_path / "out")],
-        capture_output=True, text=True, env=env,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert result.returncode == 0, result.stderr
     assert text(page(tmp_path / "out", "committees/resources/").xpath("//h1")[0]) == "Resources Committee"

@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from casefile import apply_case, parse_case
+
 from committee_papers.check import check
 from committee_papers.outputs.feed import atom_feed
 from committee_papers.outputs.opendata import open_data
@@ -35,7 +35,9 @@ def test_minute_of_an_exempt_item_under_a_neighbours_number_is_withheld(minimal,
     apply_case(parse_case(CASE), minimal)
     if title_exempt:
         meeting = minimal / "papers/meetings/2026-03-03-audit/meeting.yml"
-        meeting.write_text(meeting.read_text("utf-8").replace("Their privacy outweighs disclosure.}", "Their privacy outweighs disclosure., title_exempt: true}"), "utf-8")
+        meeting.write_text(
+            meeting.read_text("utf-8").replace("Their privacy outweighs disclosure.}", "Their privacy outweighs disclosure., title_exempt: true}"), "utf-8"
+        )
     public = public_outputs(minimal)
     assert "Members agreed the new structure" not in public
     assert "That the restructure be approved" not in public
@@ -46,7 +48,9 @@ def test_minute_of_an_exempt_item_under_a_neighbours_number_is_withheld(minimal,
 def test_the_same_minute_under_its_own_number_is_withheld_too(minimal):
     apply_case(parse_case(CASE), minimal)
     minutes = minimal / "papers/meetings/2026-03-03-audit/minutes.md"
-    minutes.write_text(minutes.read_text("utf-8").replace("## 4. Staffing", "## 4. Exclusion of the Public\n\nThe public were excluded.\n\n## 5. Staffing"), "utf-8")
+    minutes.write_text(
+        minutes.read_text("utf-8").replace("## 4. Staffing", "## 4. Exclusion of the Public\n\nThe public were excluded.\n\n## 5. Staffing"), "utf-8"
+    )
     assert not [p for p in check(minimal).problems.items if p.code == "PAP224"]
     public = public_outputs(minimal)
     assert "That the restructure be approved" not in public and "The public were excluded" in public
@@ -85,7 +89,9 @@ def test_a_misnumbered_exempt_minute_titled_not_quite_as_its_item_is_withheld_an
     minutes.write_text(text.replace("## 4. Staffing Restructure in Internal Audit", heading), "utf-8")
     if title_exempt:
         meeting = minimal / "papers/meetings/2026-03-03-audit/meeting.yml"
-        meeting.write_text(meeting.read_text("utf-8").replace("Their privacy outweighs disclosure.}", "Their privacy outweighs disclosure., title_exempt: true}"), "utf-8")
+        meeting.write_text(
+            meeting.read_text("utf-8").replace("Their privacy outweighs disclosure.}", "Their privacy outweighs disclosure., title_exempt: true}"), "utf-8"
+        )
     assert [p.code for p in check(minimal).problems.items if p.code in ("PAP224", "PAP212")] == ["PAP224"]
     public = public_outputs(minimal)
     assert "Members agreed the new structure" not in public and "That the restructure be approved" not in public
@@ -94,7 +100,11 @@ def test_a_misnumbered_exempt_minute_titled_not_quite_as_its_item_is_withheld_an
 def test_a_public_minute_with_a_slip_in_its_own_title_stays_public(minimal):
     apply_case(parse_case(CASE), minimal)
     minutes = minimal / "papers/meetings/2026-03-03-audit/minutes.md"
-    minutes.write_text(minutes.read_text("utf-8").replace("## 4. Staffing", "## 4. Exclusion of the Public\n\nThe public were excluded.\n\n## 5. Staffing")
-                       .replace("## 3. Chair's Announcements", "## 3. Chairs Anouncements"), "utf-8")
+    minutes.write_text(
+        minutes.read_text("utf-8")
+        .replace("## 4. Staffing", "## 4. Exclusion of the Public\n\nThe public were excluded.\n\n## 5. Staffing")
+        .replace("## 3. Chair's Announcements", "## 3. Chairs Anouncements"),
+        "utf-8",
+    )
     assert not [p for p in check(minimal).problems.items if p.code == "PAP224"]
     assert "The Chair welcomed members" in public_outputs(minimal)

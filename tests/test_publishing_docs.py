@@ -19,9 +19,8 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 import yaml
-from markdown_it import MarkdownIt
-
 from conftest import ROOT, build_epoch, copy_council
+from markdown_it import MarkdownIt
 
 GITHUB = ROOT / "examples" / "github-actions.yml"
 GITLAB = ROOT / "examples" / "gitlab-ci.yml"
@@ -152,7 +151,7 @@ def test_github_workflow_never_uploads_confidential_to_pages(github):
             for line in run.splitlines():
                 assert not (_COPY.match(line) and "confidential" in line), f"job `{name}` copies the confidential packs: {line}"
     # The confidential packs are kept only as a short-lived private artifact, never under Pages' name.
-    for name, job in jobs.items():
+    for job in jobs.values():
         for step in _gh_steps(job):
             with_ = step.get("with") or {}
             if step.get("uses", "").startswith("actions/upload-artifact") and "confidential" in str(with_.get("path", "")):
@@ -189,6 +188,7 @@ def _gl_jobs(config: dict) -> dict[str, dict]:
 
 def _gl_script(config: dict, job: dict) -> list[str]:
     """The job's commands, with `extends` and nested lists (YAML anchors) resolved."""
+
     def flat(items):
         for item in items or []:
             if isinstance(item, list):

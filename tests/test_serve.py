@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
 from conftest import build_epoch
 
 REPORT = "papers/meetings/2026-09-22-resources/04-leisure-centre-operating-contract.md"
@@ -53,7 +52,10 @@ def serving(council, tmp_path, *options):
     with open(told, "w") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "committee_papers", "serve", str(council), "--port", str(port), *options],
-            stdout=out, stderr=out, env=env, start_new_session=True,
+            stdout=out,
+            stderr=out,
+            env=env,
+            start_new_session=True,
         )
     try:
         yield f"http://127.0.0.1:{port}/", told, port

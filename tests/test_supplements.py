@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from pypdf import PdfReader
-
 from conftest import run_papers
 from helpers import content, load_yaml, page, text
+from pypdf import PdfReader
 
 MEETING = "meetings/2026-12-08-resources/"
 

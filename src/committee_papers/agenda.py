@@ -39,11 +39,7 @@ def previous_meeting(archive: Archive, folder: MeetingFolder) -> MeetingFolder |
     """The committee's latest earlier meeting that was held."""
     if folder.meeting is None:
         return None
-    earlier = [
-        m
-        for m in archive.meetings_of(folder.meeting.committee)
-        if m.meeting and m.meeting.date < folder.meeting.date and m.meeting.status == "held"
-    ]
+    earlier = [m for m in archive.meetings_of(folder.meeting.committee) if m.meeting and m.meeting.date < folder.meeting.date and m.meeting.status == "held"]
     return max(earlier, key=lambda m: (m.meeting.date, m.id), default=None)
 
 

@@ -36,7 +36,13 @@ def check(
     """
     problems = Problems(root)
     archive = load_archive(
-        root, problems, workers=workers, report_hook=run_report_checks_and_prepare if prepare else run_report_checks, use_cache=use_cache, refresh=refresh, folder_hook=run_folder_checks
+        root,
+        problems,
+        workers=workers,
+        report_hook=run_report_checks_and_prepare if prepare else run_report_checks,
+        use_cache=use_cache,
+        refresh=refresh,
+        folder_hook=run_folder_checks,
     )
     run_checks(archive, problems, today or build_date())
     problems.apply_settings(archive.council.rules if archive.council else {})

@@ -14,9 +14,7 @@ import click
 from committee_papers import __version__
 from committee_papers.problems import Severity, registry
 
-DIR_ARG = click.argument(
-    "directory", required=False, default=".", type=click.Path(exists=True, file_okay=False, path_type=Path)
-)
+DIR_ARG = click.argument("directory", required=False, default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
 
 
 class Group(click.Group):
@@ -106,7 +104,12 @@ def _plural(count: int, word: str) -> str:
 @click.option("--drafts", is_flag=True, default=None, help="Include drafts and unpublished agendas; every page then says DRAFT.")
 @click.option("--no-packs", "no_packs", is_flag=True, default=None, help="Build the website only, without PDF agenda packs.")
 @click.option("--packs-only", is_flag=True, help="Build the PDF agenda packs only, into the existing site, not the website.")
-@click.option("--pdf-engine", type=click.Choice(["weasyprint", "wkhtmltopdf"]), default=None, help="The engine that lays out the PDFs (default: mkdocs.yml's setting, or weasyprint).")
+@click.option(
+    "--pdf-engine",
+    type=click.Choice(["weasyprint", "wkhtmltopdf"]),
+    default=None,
+    help="The engine that lays out the PDFs (default: mkdocs.yml's setting, or weasyprint).",
+)
 @click.option("--full", is_flag=True, help="Render every page and PDF again instead of only what changed.")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages too.")
 def build_command(directory: Path, site_dir: Path | None, drafts: bool, no_packs: bool, packs_only: bool, pdf_engine: str, full: bool, verbose: bool) -> None:
@@ -143,8 +146,15 @@ def build_command(directory: Path, site_dir: Path | None, drafts: bool, no_packs
         with mkdocs_config.mkdocs_config(directory, site_dir) as config:
             settings = mkdocs_config.settings_of(config, mkdocs_config.plugin_of(config).config)
             options = resolve_options(
-                directory, settings, today=build_date(), site_dir=site_dir, drafts=drafts, packs=packs,
-                pages=not packs_only, pdf_engine=pdf_engine, incremental=not full,
+                directory,
+                settings,
+                today=build_date(),
+                site_dir=site_dir,
+                drafts=drafts,
+                packs=packs,
+                pages=not packs_only,
+                pdf_engine=pdf_engine,
+                incremental=not full,
             )
             with build_lock(options.root, _say):
                 if packs_only:
@@ -199,6 +209,8 @@ def serve_command(directory: Path, drafts: bool | None, host: str, port: int) ->
 
 
 from committee_papers.cli_authoring import register as _register_authoring  # noqa: E402
+
 _register_authoring(main)
 from committee_papers.cli_council import register as _register_council  # noqa: E402
+
 _register_council(main)

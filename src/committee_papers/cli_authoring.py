@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import click
 
@@ -12,9 +12,7 @@ from committee_papers import scaffold, schema_export, word_import
 from committee_papers.authoring import meetings
 from committee_papers.authoring.files import Plan, ScaffoldError, carry_out
 
-DIR_ARG = click.argument(
-    "directory", required=False, default=".", type=click.Path(exists=True, file_okay=False, path_type=Path)
-)
+DIR_ARG = click.argument("directory", required=False, default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -82,7 +80,11 @@ def new_meeting_command(committee: str, date: str, directory: Path, time: str | 
 @click.argument("title")
 @DIR_ARG
 @click.option(
-    "--exempt", "exempt", type=int, multiple=True, metavar="PARAGRAPH",
+    "--exempt",
+    "exempt",
+    type=int,
+    multiple=True,
+    metavar="PARAGRAPH",
     help="The report is exempt under this paragraph of the exempt-information schedule (repeat for more); "
     "it goes after the exclusion of the public, which is added to the agenda if missing.",
 )
@@ -107,7 +109,9 @@ def new_report_command(meeting_id: str, title: str, directory: Path, exempt: tup
 
 @click.command("schema")
 @click.option(
-    "--output", "output", type=click.Path(file_okay=False, path_type=Path),
+    "--output",
+    "output",
+    type=click.Path(file_okay=False, path_type=Path),
     help="Write one <kind>.schema.json file per kind of file into this folder, instead of printing them.",
 )
 def schema_command(output: Path | None) -> None:

@@ -29,18 +29,31 @@ def _pairs(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 @click.argument("directory", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", prompt="The council's full name", help="The council's full name, as printed on agendas.")
 @click.option(
-    "--jurisdiction", type=click.Choice(council.JURISDICTIONS), default="england", show_default=True, prompt="Jurisdiction",
+    "--jurisdiction",
+    type=click.Choice(council.JURISDICTIONS),
+    default="england",
+    show_default=True,
+    prompt="Jurisdiction",
     help="Whose law applies: the exempt-information paragraphs and the bank holidays.",
 )
 @click.option(
-    "--house-style", type=click.Choice(council.shipped_styles()), default="numbered-paragraphs", show_default=True, prompt="House style",
+    "--house-style",
+    type=click.Choice(council.shipped_styles()),
+    default="numbered-paragraphs",
+    show_default=True,
+    prompt="House style",
     help="How reports are laid out: numbered paragraphs, a cover sheet, or numbered sections (docs/house-styles.md).",
 )
 @click.option(
-    "--year-start", default="05-01", show_default=True, prompt="First day of the municipal year (MM-DD)",
+    "--year-start",
+    default="05-01",
+    show_default=True,
+    prompt="First day of the municipal year (MM-DD)",
     help="The first day of the municipal year, MM-DD: resolutions are numbered afresh from it.",
 )
-@click.option("--committee", "committee_name", default="Council", show_default=True, prompt="The first committee's name", help="The first committee's full name.")
+@click.option(
+    "--committee", "committee_name", default="Council", show_default=True, prompt="The first committee's name", help="The first committee's full name."
+)
 @click.option("--committee-id", help="The first committee's id (default: made from its name).")
 def init_command(directory: Path, name: str, jurisdiction: str, house_style: str, year_start: str, committee_name: str, committee_id: str | None) -> None:
     """Start a council's papers in DIR (default: here; made if missing).
@@ -70,8 +83,17 @@ def new_committee_command(name, directory, committee_id, chair, vice_chair, memb
     items = None if standard_items is None else _ids((standard_items,))
     carry_out_plan(
         lambda: people.new_committee(
-            directory, name, committee_id, chair=chair, vice_chair=vice_chair, members=_ids(members), clerk=clerk,
-            parent=parent, time=time, venue=venue, standard_items=items,
+            directory,
+            name,
+            committee_id,
+            chair=chair,
+            vice_chair=vice_chair,
+            members=_ids(members),
+            clerk=clerk,
+            parent=parent,
+            time=time,
+            venue=venue,
+            standard_items=items,
         ),
         directory,
     )

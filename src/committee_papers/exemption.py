@@ -24,11 +24,7 @@ def exemption_notice(exempt: Exempt, jurisdiction: str) -> str:
     """One sentence naming the paragraph(s) relied on, as the public agenda prints it."""
     table = categories()[jurisdiction]
     numbers = exempt.paragraphs
-    which = (
-        f"paragraph {numbers[0]}"
-        if len(numbers) == 1
-        else "paragraphs " + ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
-    )
+    which = f"paragraph {numbers[0]}" if len(numbers) == 1 else "paragraphs " + ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
     descriptions = [table["paragraphs"].get(n, "") for n in numbers]
     text = f"NOT FOR PUBLICATION: exempt information under {which} of {table['schedule']}"
     described = " ".join(d for d in descriptions if d)

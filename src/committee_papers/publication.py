@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from committee_papers.model.archive import MeetingFolder, ReportFile
 
-
 PUBLISHABLE = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".csv"}  # files a paper may link to or show
 
 
@@ -21,7 +20,7 @@ def build_date() -> dt.date:
     """The build's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return dt.date.today()
 
 
@@ -104,7 +103,9 @@ def exempt_item_of(minute, items: dict):
     if item is not None and (item.exempt is not None or same_title(item.title, minute.title)):
         return item if item.exempt is not None else None
     own = _likeness(minute.title, item.title) if item is not None else 0.0
-    candidates = [(_likeness(minute.title, other.title, other), -abs(other.number - minute.number), other) for other in items.values() if other.exempt is not None]
+    candidates = [
+        (_likeness(minute.title, other.title, other), -abs(other.number - minute.number), other) for other in items.values() if other.exempt is not None
+    ]
     best = max(candidates, key=lambda c: c[:2], default=None)
     return best[2] if best is not None and best[0] >= _LIKE and best[0] > own else None
 

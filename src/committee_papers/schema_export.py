@@ -36,9 +36,9 @@ KINDS: dict[str, tuple[type[BaseModel], str, str]] = {
 DESCRIPTIONS: dict[str, dict[str, str]] = {
     "Report": {
         "title": "The report's title, as on the agenda. Put it in quotes if it contains a colon.",
-        "report_of": "The role of the reporting officer, printed as \"Report of the ...\": write `Director of Place`.",
+        "report_of": 'The role of the reporting officer, printed as "Report of the ...": write `Director of Place`.',
         "purpose": "The purpose of the report (Markdown). In the numbered house style it is paragraph 1.",
-        "recommendations": "What the committee is asked to do, one line each, as it follows \"It is recommended that Members:\".",
+        "recommendations": 'What the committee is asked to do, one line each, as it follows "It is recommended that Members:".',
         "signed_by": "The officer who signs the report: an id from people.yml, or {name, role, phone, email}.",
         "contact": "Who to contact about the report: an id from people.yml, or {name, role, phone, email}.",
         "comments": "The clearing officers' signed comments, by key: constitutional, financial, hr, or any other.",
@@ -72,7 +72,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "lead_member": "The councillor responsible for the decision (portfolio holder or chair): a councillor id from people.yml.",
     },
     "Appendix": {
-        "title": "The appendix's title, printed after \"Appendix A:\".",
+        "title": 'The appendix\'s title, printed after "Appendix A:".',
         "file": "The file's path from the meeting folder: a .md or .pdf file, such as 05-car-park-tariffs/appendix-a.md.",
         "exempt": "`false`, or why this appendix alone is exempt.",
     },
@@ -99,7 +99,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "paragraphs": "The exempt-information paragraphs relied on, such as [3].",
         "reason": "Why the information is exempt.",
         "public_interest": "Why the public interest in keeping it exempt outweighs that in disclosing it.",
-        "title_exempt": "The title itself is exempt: the public sees \"Exempt item\".",
+        "title_exempt": 'The title itself is exempt: the public sees "Exempt item".',
     },
     "InlinePerson": {
         "name": "Full name, as printed.",
@@ -121,7 +121,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "allow_raw_html": "Whether HTML typed into Markdown is published (after cleaning).",
         "closure_days": "Extra days the council offices are closed, not counted as working days.",
         "resolutions": "How resolutions are numbered: {sequence: council or committee, year: municipal or calendar}.",
-        "rules": "Changes how a rule is applied: problem code → \"off\", warning or error.",
+        "rules": 'Changes how a rule is applied: problem code → "off", warning or error.',
         "language": "The language of the published pages, such as en-GB or cy.",
         "electoral_area": "What the areas councillors represent are called: division (the default) or ward.",
     },
@@ -131,7 +131,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
     "Contact": {"email": "Email address.", "phone": "Telephone number."},
     "Boilerplate": {
-        "statutory_implications": "The paragraph that opens \"Statutory and Policy Implications\" in every report (Markdown).",
+        "statutory_implications": 'The paragraph that opens "Statutory and Policy Implications" in every report (Markdown).',
         "background_papers": "The sentence printed above every report's list of background papers.",
     },
     "People": {
@@ -145,7 +145,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "email": "Email address.",
         "phone": "Telephone number.",
         "photo": "A photograph: a .jpg, .png or .webp file under papers/, such as people/samira-haddad.jpg.",
-        "photo_alt": "What the photograph shows, for people who cannot see it; default \"Councillor <name>\".",
+        "photo_alt": 'What the photograph shows, for people who cannot see it; default "Councillor <name>".',
         "interests": "The web address (https://...) of the councillor's register of interests.",
     },
     "Officer": {
@@ -161,7 +161,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "vice_chair": "The vice-chair: a councillor id.",
         "members": "The committee's members: councillor ids.",
         "clerk": "The democratic services officer who clerks the committee: an officer id.",
-        "default_time": "The usual start time, \"HH:MM\" in quotes.",
+        "default_time": 'The usual start time, "HH:MM" in quotes.',
         "default_venue": "The usual venue.",
         "terms_of_reference": "What the committee may decide (Markdown).",
         "standard_items": "The items that open every agenda: minutes, apologies, declarations.",
@@ -169,7 +169,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "Meeting": {
         "committee": "The committee's id; it must agree with the folder name.",
         "date": "The date of the meeting, YYYY-MM-DD; it must agree with the folder name.",
-        "time": "Start time, \"HH:MM\" in quotes; default the committee's default_time.",
+        "time": 'Start time, "HH:MM" in quotes; default the committee\'s default_time.',
         "venue": "Where the meeting is held; default the committee's default_venue.",
         "webcast": "Where the meeting is broadcast or recorded.",
         "status": "scheduled, held, cancelled or postponed.",
@@ -185,8 +185,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "other_members": "Councillors who attended but are not members of the committee.",
         "officers": "Officers in attendance: ids, or {name, role}.",
         "chair": "Who chaired the meeting: a councillor id.",
-        "started_at": "When the meeting started, \"HH:MM\".",
-        "closed_at": "When the meeting closed, \"HH:MM\".",
+        "started_at": 'When the meeting started, "HH:MM".',
+        "closed_at": 'When the meeting closed, "HH:MM".',
     },
 }
 ENTRY_DESCRIPTIONS = {
@@ -195,7 +195,10 @@ ENTRY_DESCRIPTIONS = {
     "DeclarationsEntry": ("declarations", "Declarations of Interests."),
     "ItemEntry": ("item", "An item with no report: its title, with optional `text:` and `exempt:`."),
     "ReportEntry": ("report", "A report in this folder, by its file name without .md."),
-    "PlannedEntry": ("planned", "A future item whose report does not exist yet, with optional `lead:`, `key_decision:` (true, or its forward plan entry), `exempt:` and `text:`."),
+    "PlannedEntry": (
+        "planned",
+        "A future item whose report does not exist yet, with optional `lead:`, `key_decision:` (true, or its forward plan entry), `exempt:` and `text:`.",
+    ),
     "ExclusionEntry": ("exclusion", "The motion to exclude the public; exempt items follow it."),
 }
 BARE_ENTRIES = ("ApologiesEntry", "DeclarationsEntry", "ExclusionEntry")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 VERSION_PATH = "/.papers-serve/version"

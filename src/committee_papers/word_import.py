@@ -186,7 +186,9 @@ class Converter:
             return " " if one_line else "\\\n"
         if tag == "img":
             alt = f" ('{el.get('alt')}')" if el.get("alt") else ""
-            self.unplaced.append(f"an image{alt} under '{self.section}' was left out: save it in the report's folder and add it with ![what it shows](its file name)")
+            self.unplaced.append(
+                f"an image{alt} under '{self.section}' was left out: save it in the report's folder and add it with ![what it shows](its file name)"
+            )
             return ""
         if tag == "a":
             return self.link(el, one_line)
@@ -418,7 +420,9 @@ def _take_section(kind: str, heading: Block, section: list[Block], lifted: _Lift
     else:
         lifted.comments[key] = {"by": UNSIGNED, "text": text or scaffold.unsigned_comment(key)["text"]}
         if by or date:
-            unplaced.append(f"the heading '{heading.plain}' has {'initials' if by else 'a date'} but no {'date' if by else 'initials'}: the comment is marked unsigned (by: TBC)")
+            unplaced.append(
+                f"the heading '{heading.plain}' has {'initials' if by else 'a date'} but no {'date' if by else 'initials'}: the comment is marked unsigned (by: TBC)"
+            )
     return []
 
 

@@ -81,8 +81,7 @@ class _Builder:
             line, column = self.pos(node)
             raise YamlProblem(
                 "PAP005",
-                f"this file expands to more than {MAX_NODES:,} values, which is far more than any paper needs"
-                " (often a chain of YAML aliases)",
+                f"this file expands to more than {MAX_NODES:,} values, which is far more than any paper needs (often a chain of YAML aliases)",
                 line,
                 column,
             )

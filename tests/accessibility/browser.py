@@ -14,10 +14,5 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 
 def axe_violations(page, context: str = "document") -> list[dict]:
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        f"async () => await axe.run({context}, {{runOnly: {{type: 'tag', values: {WCAG_22_AA!r}}}}})"
-    )
-    return [
-        {"rule": v["id"], "impact": v["impact"], "help": v["help"], "where": [n["target"] for n in v["nodes"]][:5]}
-        for v in result["violations"]
-    ]
+    result = page.evaluate(f"async () => await axe.run({context}, {{runOnly: {{type: 'tag', values: {WCAG_22_AA!r}}}}})")
+    return [{"rule": v["id"], "impact": v["impact"], "help": v["help"], "where": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]

@@ -15,7 +15,7 @@ class Element:
     alt: str | None
     page: int | None
     mcids: list[tuple[int, int]] = field(default_factory=list)  # (page index, MCID) of its own content
-    children: list["Element"] = field(default_factory=list)
+    children: list[Element] = field(default_factory=list)
 
     def walk(self):
         yield self

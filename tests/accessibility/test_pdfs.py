@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 
-import pytest
-from pypdf import PdfReader
-
 from helpers import front_matter
 from pdf_structure import marked_text, structure
+from pypdf import PdfReader
 
 
 def pdfs(built_example):
@@ -139,14 +137,13 @@ def test_every_table_header_cell_says_which_cells_it_heads(built_example):
             owners = list(attributes) if isinstance(attributes, ArrayObject) else [attributes]
             scopes.append((in_head, [str(a.get_object().get("/Scope")) for a in owners if a.get_object().get("/O") == "/Table"]))
         kids = node.get("/K")
-        for kid in (kids if isinstance(kids, ArrayObject) else [kids] if kids is not None else []):
+        for kid in kids if isinstance(kids, ArrayObject) else [kids] if kids is not None else []:
             if not isinstance(kid, int):
                 walk(kid, in_head or node.get("/S") == "/THead")
 
     walk(reader.trailer["/Root"]["/StructTreeRoot"])
     assert len(scopes) > 10
     assert all(scope == ["/Column"] for in_head, scope in scopes if in_head)
-
 
 
 def test_a_reports_image_is_drawn_in_its_pdf_not_replaced_by_its_alt_text(built_example):

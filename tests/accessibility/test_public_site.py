@@ -4,7 +4,6 @@ the forward plan, narrowing the decisions register, and search results that say 
 from __future__ import annotations
 
 from browser import axe_violations
-
 from helpers import front_matter, load_yaml
 
 MEETING = "meetings/2026-09-22-resources/"

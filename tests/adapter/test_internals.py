@@ -29,10 +29,10 @@ def test_pypdf_still_keeps_a_streams_stored_bytes():
     import io
     import zlib
 
+    from generated import pdf_file
     from pypdf import PdfReader
 
     from committee_papers.adapter.pdf import stored_bytes
-    from generated import pdf_file
 
     page = PdfReader(io.BytesIO(pdf_file(1, 5000))).pages[0]
     stored = stored_bytes(page["/Contents"].get_object())

@@ -13,11 +13,11 @@ import shlex
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
 from casefile import apply_case, parse_case
-from committee_papers.cli import main
+from click.testing import CliRunner
 from conftest import BUILD_DAY, MINIMAL, copy_council
+
+from committee_papers.cli import main
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.case"))
 
@@ -54,7 +54,7 @@ def test_bad_input_is_refused_and_nothing_is_written(case_file, tmp_path, monkey
     else:
         copy_council(MINIMAL, council)
     apply_case(case, council)
-    day = dt.datetime.fromisoformat(case.today or BUILD_DAY).replace(tzinfo=dt.timezone.utc)
+    day = dt.datetime.fromisoformat(case.today or BUILD_DAY).replace(tzinfo=dt.UTC)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(day.timestamp())))
     monkeypatch.chdir(council)
     before = snapshot(tmp_path)

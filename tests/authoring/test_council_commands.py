@@ -6,10 +6,10 @@ import click
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import run_papers
 
 from committee_papers.check import check
 from committee_papers.cli import main
-from conftest import run_papers
 
 INIT = ["--name", "Harrowby Vale District Council", "--jurisdiction", "scotland", "--house-style", "cover-sheet", "--year-start", "04-01"]
 
@@ -23,13 +23,21 @@ def test_init_writes_a_council_that_passes_the_check_and_builds(tmp_path):
     result = papers("init", str(council), *INIT, "--committee", "Finance and Audit Committee")
     assert result.exit_code == 0, result.output
     assert sorted(p.relative_to(council).as_posix() for p in council.rglob("*")) == [
-        ".gitignore", "papers", "papers/committees", "papers/committees/finance-and-audit.yml", "papers/council.yml",
-        "papers/meetings", "papers/people.yml",
+        ".gitignore",
+        "papers",
+        "papers/committees",
+        "papers/committees/finance-and-audit.yml",
+        "papers/council.yml",
+        "papers/meetings",
+        "papers/people.yml",
     ]
     settings = yaml.safe_load((council / "papers/council.yml").read_text("utf-8"))
     assert settings == {
-        "name": "Harrowby Vale District Council", "jurisdiction": "scotland", "house_style": "cover-sheet",
-        "municipal_year_starts": "04-01", "required_comments": ["constitutional", "financial"],
+        "name": "Harrowby Vale District Council",
+        "jurisdiction": "scotland",
+        "house_style": "cover-sheet",
+        "municipal_year_starts": "04-01",
+        "required_comments": ["constitutional", "financial"],
     }
     assert "confidential/" in (council / ".gitignore").read_text("utf-8")
     assert check(council).problems.items == []
@@ -78,7 +86,9 @@ def test_new_people_are_added_and_every_other_byte_is_kept(minimal):
     people = minimal / "papers/people.yml"
     people.write_text(PEOPLE, "utf-8")
     committee = minimal / "papers/committees/audit.yml"
-    committee.write_text(committee.read_text("utf-8").replace("members: [mira-holt, owen-drake, ruth-kemp]", "members: [mira-holt, owen-drake]  # two seats vacant\n"), "utf-8")
+    committee.write_text(
+        committee.read_text("utf-8").replace("members: [mira-holt, owen-drake, ruth-kemp]", "members: [mira-holt, owen-drake]  # two seats vacant\n"), "utf-8"
+    )
     members_before = committee.read_text("utf-8")
 
     result = papers("new", "person", "councillor", "Sam Ives", "--party", "Liberal Democrat", "--division", "Westgate", "--member-of", "audit", str(minimal))
@@ -120,23 +130,50 @@ def test_people_yml_is_created_when_missing(minimal):
 
 def test_new_committee_passes_the_check(minimal):
     result = papers(
-        "new", "committee", "Standards Sub-Committee", "--parent", "audit", "--chair", "ruth-kemp", "--vice-chair", "sam-ives",
-        "--members", "mira-holt", "--members", "owen-drake,ruth-kemp", "--clerk", "ben-cole", "--time", "9:30",
-        "--venue", "Guildhall, Fenbridge", "--standard-items", "apologies,declarations", str(minimal),
+        "new",
+        "committee",
+        "Standards Sub-Committee",
+        "--parent",
+        "audit",
+        "--chair",
+        "ruth-kemp",
+        "--vice-chair",
+        "sam-ives",
+        "--members",
+        "mira-holt",
+        "--members",
+        "owen-drake,ruth-kemp",
+        "--clerk",
+        "ben-cole",
+        "--time",
+        "9:30",
+        "--venue",
+        "Guildhall, Fenbridge",
+        "--standard-items",
+        "apologies,declarations",
+        str(minimal),
     )
     assert result.exit_code == 0, result.output
     path = minimal / "papers/committees/standards.yml"
     assert "Created papers/committees/standards.yml" in result.output
     assert yaml.safe_load(path.read_text("utf-8")) == {
-        "name": "Standards Sub-Committee", "parent": "audit", "chair": "ruth-kemp", "vice_chair": "sam-ives",
-        "members": ["ruth-kemp", "sam-ives", "mira-holt", "owen-drake"], "clerk": "ben-cole", "default_time": "09:30",
-        "default_venue": "Guildhall, Fenbridge", "standard_items": ["apologies", "declarations"],
+        "name": "Standards Sub-Committee",
+        "parent": "audit",
+        "chair": "ruth-kemp",
+        "vice_chair": "sam-ives",
+        "members": ["ruth-kemp", "sam-ives", "mira-holt", "owen-drake"],
+        "clerk": "ben-cole",
+        "default_time": "09:30",
+        "default_venue": "Guildhall, Fenbridge",
+        "standard_items": ["apologies", "declarations"],
     }
     assert check(minimal).problems.items == []
 
 
-@pytest.mark.parametrize("name, expected", [("Planning Committee", "planning"), ("Property and Assets Sub-Committee", "property-and-assets"),
-                                            ("Committee", "committee"), ("Cabinet", "cabinet")])
+@pytest.mark.parametrize(
+    "name, expected",
+    [("Planning Committee", "planning"), ("Property and Assets Sub-Committee", "property-and-assets"), ("Committee", "committee"), ("Cabinet", "cabinet")],
+)
 def test_committee_ids_leave_out_the_word_committee(name, expected):
     from committee_papers.authoring.reading import committee_id
 

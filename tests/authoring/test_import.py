@@ -115,7 +115,7 @@ def test_a_word_report_becomes_a_draft(example, tmp_path):
         assert lifted not in body
 
     # The report joins the agenda; nothing else in the papers changes.
-    assert meeting_yml.read_bytes() == original + "  - report: leisure-centre-operating-contract\n".encode()
+    assert meeting_yml.read_bytes() == original + b"  - report: leisure-centre-operating-contract\n"
     after = hashes(example)
     assert set(after) - set(before) == {created}
     unchanged = [k for k in before if not k.endswith(f"{MEETING}/meeting.yml")]
@@ -159,7 +159,12 @@ def picture() -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def add_footnote(path: Path, marker: str, note: str) -> None:

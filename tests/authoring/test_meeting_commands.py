@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 import yaml
 from click.testing import CliRunner
+from helpers import front_matter
 
 from committee_papers.check import check
 from committee_papers.cli import main
-from helpers import front_matter
 
 MEETING = "2026-12-08-resources"
 
@@ -20,7 +20,7 @@ def on_day(monkeypatch):
     """Run the commands as if on the given day."""
 
     def set_day(day: str) -> dt.date:
-        when = dt.datetime.fromisoformat(day).replace(tzinfo=dt.timezone.utc)
+        when = dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC)
         monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(when.timestamp())))
         return when.date()
 
@@ -80,8 +80,18 @@ def test_minutes_follow_the_agenda_and_the_years_numbers(example, on_day):
     today = on_day("2026-12-09")
     assert papers("meeting", "held", MEETING, str(example)).exit_code == 0
     result = papers(
-        "new", "minutes", MEETING, "--apologies", "colin-marsh", "--absent", "fiona-gallagher",
-        "--substitute", "colin-marsh=judith-ormerod", "--officer", "marcus-adeyemi,claire-donovan", str(example),
+        "new",
+        "minutes",
+        MEETING,
+        "--apologies",
+        "colin-marsh",
+        "--absent",
+        "fiona-gallagher",
+        "--substitute",
+        "colin-marsh=judith-ormerod",
+        "--officer",
+        "marcus-adeyemi,claire-donovan",
+        str(example),
     )
     assert result.exit_code == 0, result.output
     path = example / f"papers/meetings/{MEETING}/minutes.md"
@@ -105,11 +115,12 @@ def test_minutes_follow_the_agenda_and_the_years_numbers(example, on_day):
         "## 7. Corporate Debt Recovery Policy Review",  # a planned item: a heading, and nothing to resolve
     ]
     # 2026/011 was the year's last resolution, at the Property and Assets Sub-Committee on 10 November.
-    assert [line for line in body.splitlines() if line.startswith("::: resolved")] == [
-        f"::: resolved 2026/0{n}" for n in (12, 13, 14, 15)
-    ]
+    assert [line for line in body.splitlines() if line.startswith("::: resolved")] == [f"::: resolved 2026/0{n}" for n in (12, 13, 14, 15)]
     assert "1. That the minutes of the meeting held on 22 September 2026 be confirmed as a correct record and signed by the Chair." in body
-    assert "Apologies for absence were received from Councillor Colin Marsh. Councillor Judith Ormerod attended as a substitute for Councillor Colin Marsh." in body
+    assert (
+        "Apologies for absence were received from Councillor Colin Marsh. Councillor Judith Ormerod attended as a substitute for Councillor Colin Marsh."
+        in body
+    )
     # the minutes are ready to publish as they stand: the check finds nothing
     assert codes(example, today) == []
 
@@ -118,13 +129,22 @@ def test_an_exempt_item_is_minuted_after_the_motion_citing_its_paragraph(example
     today = on_day("2026-12-09")
     assert papers("new", "report", MEETING, "Abbey Walk Lease Arrears", "--exempt", "1", "--exempt", "3", str(example)).exit_code == 0
     report = example / f"papers/meetings/{MEETING}/abbey-walk-lease-arrears.md"
-    report.write_text(report.read_text("utf-8").replace("status: draft", "status: final").replace(
-        "recommendations:\n  - \"TBC: what the committee is asked to do, such as Approve the proposals in Appendix A.\"",
-        "recommendations:\n  - Write off the arrears of the former tenant."), "utf-8")
+    report.write_text(
+        report.read_text("utf-8")
+        .replace("status: draft", "status: final")
+        .replace(
+            'recommendations:\n  - "TBC: what the committee is asked to do, such as Approve the proposals in Appendix A."',
+            "recommendations:\n  - Write off the arrears of the former tenant.",
+        ),
+        "utf-8",
+    )
     assert papers("meeting", "held", MEETING, str(example)).exit_code == 0
     assert papers("new", "minutes", MEETING, str(example)).exit_code == 0
     body = (example / f"papers/meetings/{MEETING}/minutes.md").read_text("utf-8")
-    assert "## 8. Exclusion of the Public\n\n::: resolved 2026/016\n1. That the public be excluded from the meeting for the following item, which involves the likely disclosure of exempt information under paragraphs 1 and 3 of Part 1 of Schedule 12A to the Local Government Act 1972.\n:::" in body
+    assert (
+        "## 8. Exclusion of the Public\n\n::: resolved 2026/016\n1. That the public be excluded from the meeting for the following item, which involves the likely disclosure of exempt information under paragraphs 1 and 3 of Part 1 of Schedule 12A to the Local Government Act 1972.\n:::"
+        in body
+    )
     assert "## 9. Abbey Walk Lease Arrears" in body
     assert "::: resolved 2026/017\n1. That the recommendations in the exempt report be approved.\n:::" in body
     assert "Write off" not in body  # the exempt recommendation is not copied into the minutes
@@ -194,7 +214,8 @@ def test_an_exempt_appendix_asks_for_its_reasons(minimal, tmp_path):
     assert listed["exempt"]["paragraphs"] == [7]
     found = check(minimal).problems.items
     assert sorted((p.code, p.message.split(" still")[0]) for p in found) == [
-        ("PAP430", "`appendices.exempt.public_interest` (item 2)"), ("PAP430", "`appendices.exempt.reason` (item 2)"),
+        ("PAP430", "`appendices.exempt.public_interest` (item 2)"),
+        ("PAP430", "`appendices.exempt.reason` (item 2)"),
     ]
 
 

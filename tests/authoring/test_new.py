@@ -112,7 +112,7 @@ def test_new_report_has_only_unsigned_comments_and_joins_the_agenda(example):
     assert "Added `- report: car-park-tariffs-2027-28` to the agenda" in result.output
 
     # The one change to an existing file: a line added to the agenda list, every other byte kept.
-    assert meeting_yml.read_bytes() == original + "  - report: car-park-tariffs-2027-28\n".encode()
+    assert meeting_yml.read_bytes() == original + b"  - report: car-park-tariffs-2027-28\n"
     after = hashes(example)
     assert set(after) - set(before) == {created}
     assert {k: v for k, v in after.items() if k not in (created, meeting_yml.relative_to(example).as_posix())} == {
@@ -265,7 +265,11 @@ def test_new_exempt_report_goes_after_the_exclusion_which_is_added(example):
     assert papers("new", "report", "2026-12-08-resources", "Grants to Parishes", str(example)).exit_code == 0
     agenda = yaml.safe_load(meeting_yml.read_text("utf-8"))["agenda"]
     assert [e if isinstance(e, str) else e.get("report", e.get("planned")) for e in agenda[-5:]] == [
-        "Corporate Debt Recovery Policy Review", "grants-to-parishes", "exclusion", "abbey-walk-lease-arrears", "castle-street-tenancy",
+        "Corporate Debt Recovery Policy Review",
+        "grants-to-parishes",
+        "exclusion",
+        "abbey-walk-lease-arrears",
+        "castle-street-tenancy",
     ]
     assert {p.code for p in problems(example)} == {"PAP409"}  # nothing else: the exempt reports are after the exclusion
 
@@ -278,7 +282,9 @@ def test_names_follow_titles_so_an_inserted_item_leaves_them_true(example):
         assert papers("new", "report", "2027-03-02-resources", title, str(example)).exit_code == 0
     assert sorted(p.name for p in meeting.glob("*.md")) == ["budget-monitoring.md", "capital-programme.md"]
     meeting_yml = meeting / "meeting.yml"
-    meeting_yml.write_text(meeting_yml.read_text("utf-8").replace("  - report: budget-monitoring\n", "  - item: Chair's Announcements\n  - report: budget-monitoring\n"), "utf-8")
+    meeting_yml.write_text(
+        meeting_yml.read_text("utf-8").replace("  - report: budget-monitoring\n", "  - item: Chair's Announcements\n  - report: budget-monitoring\n"), "utf-8"
+    )
     assert sorted(p.code for p in problems(example)) == ["PAP409"] * 4
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLE
 
 from committee_papers.cli import main
 from committee_papers.schema_export import schemas
 from committee_papers.yamlsource import parse_yaml
-from conftest import EXAMPLE
 
 SCHEMAS = schemas()
 

@@ -56,13 +56,13 @@ def test_a_marker_the_renderer_would_not_read_is_reported_at_its_line(minimal, n
 
 
 def test_html_block_swallowing_the_marker_is_reported_when_raw_html_is_allowed(minimal):
-    found, _ = report_problems(minimal, "<div class=\"box\">\n::: exempt\nSECRET\n:::\n", allow_raw_html=True)
+    found, _ = report_problems(minimal, '<div class="box">\n::: exempt\nSECRET\n:::\n', allow_raw_html=True)
     assert ("PAP222", body_line(minimal) + 1) in found
 
 
 def test_the_same_html_is_no_problem_when_raw_html_is_not_allowed(minimal):
     """Without raw HTML the parser reads the marker as a block, and the passage is withheld."""
-    found, result = report_problems(minimal, "<div class=\"box\">\n::: exempt\nSECRET\n:::\n")
+    found, result = report_problems(minimal, '<div class="box">\n::: exempt\nSECRET\n:::\n')
     assert found == []
     folder = result.archive.meetings[MEETING]
     item = next(i for i in agenda_items(result.archive, folder) if i.report and i.report.id == REPORT)
@@ -75,9 +75,11 @@ def test_markers_in_the_purpose_and_comments_are_checked_too(minimal, part):
     path = minimal / "papers/meetings" / MEETING / f"{REPORT}.md"
     text = path.read_text("utf-8")
     if part == "purpose":
-        text = text.replace("purpose: To seek approval of the internal audit plan for 2026/27.", "purpose: |\n  To seek approval.\n\n  ::: Exempt\n  SECRET\n  :::")
+        text = text.replace(
+            "purpose: To seek approval of the internal audit plan for 2026/27.", "purpose: |\n  To seek approval.\n\n  ::: Exempt\n  SECRET\n  :::"
+        )
     else:
-        text = text.replace("text: The committee may approve the plan.}", "text: \"::: exempt:\\nSECRET\\n:::\"}")
+        text = text.replace("text: The committee may approve the plan.}", 'text: "::: exempt:\\nSECRET\\n:::"}')
     path.write_text(text, "utf-8")
     result = check(minimal)
     found = [p for p in result.problems.items if p.code == "PAP222"]
@@ -86,7 +88,15 @@ def test_markers_in_the_purpose_and_comments_are_checked_too(minimal, part):
     assert found[0].line == next(n for n, line in enumerate(text.split("\n"), start=1) if line.startswith(key))
 
 
-@pytest.mark.parametrize("body", [":::exempt\nSECRET\n:::\n", "- ::: exempt\n  SECRET\n  :::\n", "> ::: exempt\n> SECRET\n> :::\n", ":::: exempt\n::: resolved 2026/001\n1. SECRET\n:::\n::::\n"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        ":::exempt\nSECRET\n:::\n",
+        "- ::: exempt\n  SECRET\n  :::\n",
+        "> ::: exempt\n> SECRET\n> :::\n",
+        ":::: exempt\n::: resolved 2026/001\n1. SECRET\n:::\n::::\n",
+    ],
+)
 def test_blocks_the_parser_reads_are_no_problem_and_are_withheld(minimal, body):
     found, result = report_problems(minimal, body)
     assert found == []
@@ -116,7 +126,7 @@ def test_a_comment_that_hides_or_shows_more_than_its_author_meant_is_reported(mi
 
 def test_raw_html_with_a_comment_never_closed_is_reported(minimal):
     """The sanitiser would take everything after `<!--` for the comment: the rest of the report, members' pack included."""
-    body = "<div class=\"box\">\nBoxed. <!-- a note never closed\n</div>\n\n::: exempt\nSECRET\n:::\n"
+    body = '<div class="box">\nBoxed. <!-- a note never closed\n</div>\n\n::: exempt\nSECRET\n:::\n'
     report_problems(minimal, body, allow_raw_html=True)
     found = [(p.code, p.line) for p in check(minimal).problems.items if p.code == "PAP225"]
     assert found == [("PAP225", body_line(minimal))]
@@ -124,9 +134,20 @@ def test_raw_html_with_a_comment_never_closed_is_reported(minimal):
 
 def test_markers_in_agenda_item_text_and_terms_of_reference_are_checked(minimal):
     meeting = minimal / "papers/meetings/2026-03-03-audit/meeting.yml"
-    meeting.write_text(meeting.read_text("utf-8").replace("  - item: Chair's Announcements", "  - item: Chair's Announcements\n    text: \"Welcome.\\n\\n> ::: Exempt\\n> SECRET\\n> :::\""), "utf-8")
+    meeting.write_text(
+        meeting.read_text("utf-8").replace(
+            "  - item: Chair's Announcements", '  - item: Chair\'s Announcements\n    text: "Welcome.\\n\\n> ::: Exempt\\n> SECRET\\n> :::"'
+        ),
+        "utf-8",
+    )
     committee = minimal / "papers/committees/audit.yml"
-    committee.write_text(committee.read_text("utf-8").replace("  - To review the council's internal audit arrangements.", "  - To review the council's internal audit arrangements.\n\n  ```\n  ::: exempt\n  SECRET\n  :::"), "utf-8")
+    committee.write_text(
+        committee.read_text("utf-8").replace(
+            "  - To review the council's internal audit arrangements.",
+            "  - To review the council's internal audit arrangements.\n\n  ```\n  ::: exempt\n  SECRET\n  :::",
+        ),
+        "utf-8",
+    )
     found = {(p.file.split("/")[-1], p.line) for p in check(minimal).problems.items if p.code == "PAP222"}
     assert ("meeting.yml", 9) in found
     assert ("audit.yml", next(n for n, line in enumerate(committee.read_text("utf-8").split("\n"), start=1) if line.startswith("terms_of_reference"))) in found

@@ -24,14 +24,21 @@ BODY = "## 1. Apologies for Absence\n\nNone.\n\n## 2. Declarations of Interests\
 
 
 def test_a_minute_heading_inside_an_open_resolution_is_reported_not_split(minimal):
-    _write(minimal, "## 1. Apologies for Absence\n\n::: resolved 2025/001\n1. That apologies be noted.\n\n## 2. Declarations of Interests\n\nNone.\n:::\n\n## 3. Chair's Announcements\n\nNone.\n")
+    _write(
+        minimal,
+        "## 1. Apologies for Absence\n\n::: resolved 2025/001\n1. That apologies be noted.\n\n## 2. Declarations of Interests\n\nNone.\n:::\n\n## 3. Chair's Announcements\n\nNone.\n",
+    )
     assert _problems(minimal, "PAP214") == [15]  # the `## 2.` heading, line 15 of the file
     minutes = check(minimal).archive.meetings["2026-03-03-audit"].minutes.minutes
     assert [m.number for m in minutes] == [1, 3]
 
 
 def test_a_resolution_inside_an_exempt_passage_is_exempt_and_one_outside_is_public(minimal):
-    _write(minimal, BODY + ":::: exempt\n::: resolved 2025/001\n1. That the secret be kept.\n:::\n::::\n\n:::: resolved 2025/002\n1. That the announcements be noted.\n\n::: exempt\n2. That the other secret be kept.\n:::\n::::\n")
+    _write(
+        minimal,
+        BODY
+        + ":::: exempt\n::: resolved 2025/001\n1. That the secret be kept.\n:::\n::::\n\n:::: resolved 2025/002\n1. That the announcements be noted.\n\n::: exempt\n2. That the other secret be kept.\n:::\n::::\n",
+    )
     result = check(minimal)
     assert not result.problems.errors, [p.to_text() for p in result.problems.errors]
     resolutions = result.archive.meetings["2026-03-03-audit"].minutes.minutes[2].resolutions
@@ -43,7 +50,10 @@ def test_a_resolution_inside_an_exempt_passage_is_exempt_and_one_outside_is_publ
 
 def test_minutes_are_read_with_the_councils_raw_html_setting(minimal):
     """With raw HTML allowed, HTML on the line above `::: exempt` takes the marker in: the check must see it as the page does."""
-    body = BODY + "<div class=\"note\">\n::: exempt\nThe Chair reported a confidential matter.\n:::\n\n::: resolved 2025/001\n1. That the announcements be noted.\n:::\n"
+    body = (
+        BODY
+        + '<div class="note">\n::: exempt\nThe Chair reported a confidential matter.\n:::\n\n::: resolved 2025/001\n1. That the announcements be noted.\n:::\n'
+    )
     _write(minimal, body)
     assert _problems(minimal, "PAP222") == []
     _write(minimal, body, allow_raw_html=True)
@@ -51,7 +61,11 @@ def test_minutes_are_read_with_the_councils_raw_html_setting(minimal):
 
 
 def test_comments_are_left_out_of_titles_and_resolutions(minimal):
-    _write(minimal, BODY.replace("Chair's Announcements", "Chair's Announcements <!-- check title -->") + "::: resolved 2025/001\n1. That the announcements be noted. <!-- unanimous? -->\n:::\n")
+    _write(
+        minimal,
+        BODY.replace("Chair's Announcements", "Chair's Announcements <!-- check title -->")
+        + "::: resolved 2025/001\n1. That the announcements be noted. <!-- unanimous? -->\n:::\n",
+    )
     minute = check(minimal).archive.meetings["2026-03-03-audit"].minutes.minutes[2]
     assert minute.title == "Chair's Announcements"
     assert minute.resolutions[0].items == ["That the announcements be noted."]

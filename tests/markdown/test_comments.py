@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from fixture_cases import FIXTURES, check_or_regen, read_cases
 
 from committee_papers.markdown.html import render_tokens
 from committee_papers.markdown.parser import parser
-from fixture_cases import FIXTURES, check_or_regen, read_cases
 
 COMMENTS = FIXTURES / "comments.md"
 CASES = read_cases(COMMENTS)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from fixture_cases import FIXTURES, check_or_regen, read_cases
 
 from committee_papers.markdown.exempt import has_exempt, withhold
 from committee_papers.markdown.html import render_tokens
 from committee_papers.markdown.parser import parser
-from fixture_cases import FIXTURES, check_or_regen, read_cases
 
 NOTICE = "(An exempt passage is withheld here.)"
 EXEMPT = FIXTURES / "exempt.md"

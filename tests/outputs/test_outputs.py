@@ -9,9 +9,8 @@ from zoneinfo import ZoneInfo
 
 import jsonschema
 import lxml.etree
-from icalendar import Calendar
-
 from helpers import load_yaml
+from icalendar import Calendar
 
 LONDON = ZoneInfo("Europe/London")
 

@@ -8,7 +8,6 @@ appendix), so each members' pack exists only if that one place is seen.
 from __future__ import annotations
 
 import pytest
-
 from conftest import MINIMAL, copy_council, run_papers
 from helpers import content, page, pdf_text, public_text, text
 
@@ -24,7 +23,9 @@ NOTE = "CANARYAUTHORSNOTE"
 LATE = "CANARYLATEAPPENDIX"
 
 
-def report(title: str, body: str = "Public text.", purpose: str = "To decide the matter.", comment: str = "Within the committee's powers.", extra: str = "") -> str:
+def report(
+    title: str, body: str = "Public text.", purpose: str = "To decide the matter.", comment: str = "Within the committee's powers.", extra: str = ""
+) -> str:
     indent = lambda text, spaces: text.replace("\n", "\n" + " " * spaces)  # noqa: E731
     return (
         f"---\ntitle: {title}\nreport_of: Head of Audit\npurpose: |\n  {indent(purpose, 2)}\nrecommendations: [Approve the proposal.]\n"
@@ -50,34 +51,64 @@ def write(council, meeting_id: str, files: dict[str, str]) -> None:
 def built(tmp_path_factory):
     council = copy_council(MINIMAL, tmp_path_factory.mktemp("members") / "council")
     passage = "::: exempt\nThe buyer is {}.\n:::"
-    write(council, "2026-05-05-audit", {
-        "meeting.yml": meeting("2026-05-05", "2026-04-24", "  - report: 04-sale\n"),
-        "04-sale.md": report("Sale of the Depot", body=f"Public text. <!-- {NOTE} -->", purpose="To decide the sale.\n\n" + passage.format(CANARIES["2026-05-05-audit"])),
-    })
-    write(council, "2026-05-12-audit", {
-        "meeting.yml": meeting("2026-05-12", "2026-05-01", "  - report: 04-lease\n"),
-        "04-lease.md": report("Lease of the Depot", comment="Within the committee's powers.\n\n" + passage.format(CANARIES["2026-05-12-audit"])),
-    })
-    write(council, "2026-05-19-audit", {
-        "meeting.yml": meeting("2026-05-19", "2026-05-08", "  - report: 04-rents\n"),
-        "04-rents.md": report("Market Rents", extra="appendices:\n  - {title: Rent schedule, file: 04-rents/appendix-a.md}\n"),
-        "04-rents/appendix-a.md": "# Rent schedule\n\nPublic rents.\n\n" + passage.format(CANARIES["2026-05-19-audit"]) + "\n",
-    })
-    write(council, "2026-05-27-audit", {
-        "meeting.yml": meeting("2026-05-27", "2026-05-15", "  - report: 04-fees\n"),
-        "04-fees.md": report("Fees and Charges", body=f"Public text.\n\n:::exempt\nThe discount is {CANARIES['2026-05-27-audit']}.\n:::\n"),
-    })
-    write(council, "2026-06-10-audit", {
-        "meeting.yml": meeting("2026-06-10", "2026-05-29", "  - report: 04-plan\n  - report: 05-late\n    added: 2026-06-05\n    urgency: The contract must be signed before the next meeting.\n"),
-        "04-plan.md": report("Audit Plan Update"),
-        "05-late.md": report("Contract Award", extra=f"appendices:\n  - title: Tender prices\n    file: 05-late/appendix-a.md\n    exempt: {EXEMPT}\n"),
-        "05-late/appendix-a.md": f"# Tender prices\n\nThe winning price is {LATE}.\n",
-    })
-    write(council, "2026-06-17-audit", {
-        "meeting.yml": meeting("2026-06-17", "2026-06-05", "  - report: exempt-item-5\n  - exclusion\n  - report: 05-buyer\n"),
-        "exempt-item-5.md": report("Public Report Named Like a Neutral Id"),
-        "05-buyer.md": report("Sale to a Named Buyer", extra=f"exempt: {EXEMPT[:-1]}, title_exempt: true}}\n"),
-    })
+    write(
+        council,
+        "2026-05-05-audit",
+        {
+            "meeting.yml": meeting("2026-05-05", "2026-04-24", "  - report: 04-sale\n"),
+            "04-sale.md": report(
+                "Sale of the Depot", body=f"Public text. <!-- {NOTE} -->", purpose="To decide the sale.\n\n" + passage.format(CANARIES["2026-05-05-audit"])
+            ),
+        },
+    )
+    write(
+        council,
+        "2026-05-12-audit",
+        {
+            "meeting.yml": meeting("2026-05-12", "2026-05-01", "  - report: 04-lease\n"),
+            "04-lease.md": report("Lease of the Depot", comment="Within the committee's powers.\n\n" + passage.format(CANARIES["2026-05-12-audit"])),
+        },
+    )
+    write(
+        council,
+        "2026-05-19-audit",
+        {
+            "meeting.yml": meeting("2026-05-19", "2026-05-08", "  - report: 04-rents\n"),
+            "04-rents.md": report("Market Rents", extra="appendices:\n  - {title: Rent schedule, file: 04-rents/appendix-a.md}\n"),
+            "04-rents/appendix-a.md": "# Rent schedule\n\nPublic rents.\n\n" + passage.format(CANARIES["2026-05-19-audit"]) + "\n",
+        },
+    )
+    write(
+        council,
+        "2026-05-27-audit",
+        {
+            "meeting.yml": meeting("2026-05-27", "2026-05-15", "  - report: 04-fees\n"),
+            "04-fees.md": report("Fees and Charges", body=f"Public text.\n\n:::exempt\nThe discount is {CANARIES['2026-05-27-audit']}.\n:::\n"),
+        },
+    )
+    write(
+        council,
+        "2026-06-10-audit",
+        {
+            "meeting.yml": meeting(
+                "2026-06-10",
+                "2026-05-29",
+                "  - report: 04-plan\n  - report: 05-late\n    added: 2026-06-05\n    urgency: The contract must be signed before the next meeting.\n",
+            ),
+            "04-plan.md": report("Audit Plan Update"),
+            "05-late.md": report("Contract Award", extra=f"appendices:\n  - title: Tender prices\n    file: 05-late/appendix-a.md\n    exempt: {EXEMPT}\n"),
+            "05-late/appendix-a.md": f"# Tender prices\n\nThe winning price is {LATE}.\n",
+        },
+    )
+    write(
+        council,
+        "2026-06-17-audit",
+        {
+            "meeting.yml": meeting("2026-06-17", "2026-06-05", "  - report: exempt-item-5\n  - exclusion\n  - report: 05-buyer\n"),
+            "exempt-item-5.md": report("Public Report Named Like a Neutral Id"),
+            "05-buyer.md": report("Sale to a Named Buyer", extra=f"exempt: {EXEMPT[:-1]}, title_exempt: true}}\n"),
+        },
+    )
     result = run_papers("build", str(council))
     assert result.returncode == 0, result.stdout + result.stderr
     return council, result

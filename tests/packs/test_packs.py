@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
+from helpers import front_matter
 from pypdf import PdfReader
-
-from helpers import front_matter, load_yaml
 
 RANGE = re.compile(r"^(\d+)\.\s.*?(\d+) - (\d+)\s*$")
 
@@ -80,9 +78,13 @@ def test_packs_are_tagged_with_language_title_and_author(built_example):
         assert root["/Lang"] == "en-GB"
         assert reader.metadata.title.startswith("Agenda pack: ")
         assert reader.metadata.author == "Ravensmere District Council"
-        fonts = {font.get("/FontFile2") is not None or font.get("/FontFile3") is not None
-                 for page in reader.pages[:2] for res in [page["/Resources"]] for f in res["/Font"].values()
-                 for font in [f.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()]}
+        fonts = {
+            font.get("/FontFile2") is not None or font.get("/FontFile3") is not None
+            for page in reader.pages[:2]
+            for res in [page["/Resources"]]
+            for f in res["/Font"].values()
+            for font in [f.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()]
+        }
         assert fonts == {True}  # every font is embedded
 
 
@@ -96,7 +98,7 @@ def test_pdf_appendix_sits_in_place_with_its_pages_counted(built_example):
     assert appendix_pages == list(range(last - len(appendix_pages) + 1, last + 1))
     source_words = PdfReader(source).pages[1].extract_text().split("\n")[2]
     assert source_words in texts[appendix_pages[1] - 1]
-    assert f"Agenda Item 4" in texts[appendix_pages[0] - 1].split("\n")
+    assert "Agenda Item 4" in texts[appendix_pages[0] - 1].split("\n")
 
 
 def test_exempt_text_only_in_the_confidential_pack(built_example):

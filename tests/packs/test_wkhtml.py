@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from pypdf import PdfReader
-
 from conftest import run_papers
+from pypdf import PdfReader
 
 
 def test_wkhtmltopdf_pack_has_real_ranges_and_says_what_it_lacks(minimal):

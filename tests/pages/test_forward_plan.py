@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 
 import lxml.etree
-from icalendar import Calendar
-
 from helpers import content, front_matter, load_yaml, page, text
+from icalendar import Calendar
 
 LATER = "papers/meetings/2027-01-20-environment-and-planning/meeting.yml"
 

@@ -93,7 +93,9 @@ def test_cancelled_and_unpublished_meetings(built_example):
     assert "This meeting has been cancelled." in text(cancelled)
     future = content(page(site, "meetings/2027-01-20-environment-and-planning/"))
     assert "The agenda for this meeting has not been published yet." in text(future)
-    planned = [e["planned"] for e in load_yaml(papers / "meetings/2027-01-20-environment-and-planning/meeting.yml")["agenda"] if isinstance(e, dict) and "planned" in e]
+    planned = [
+        e["planned"] for e in load_yaml(papers / "meetings/2027-01-20-environment-and-planning/meeting.yml")["agenda"] if isinstance(e, dict) and "planned" in e
+    ]
     committee = text(content(page(site, "committees/environment-and-planning/")).xpath("//table[@class='work-programme']")[0])
     for title in planned:
         assert title in committee
@@ -179,7 +181,6 @@ def test_every_menu_link_on_every_page_leads_to_the_same_page_as_everywhere_else
 def test_a_council_menu_override_that_shows_the_page_is_rendered_for_each_page(minimal):
     """A council's own menu template may show anything of the page, so it is never shared between pages."""
     import lxml.html
-
     from conftest import run_papers
 
     (minimal / "theme/partials").mkdir(parents=True)

@@ -13,9 +13,7 @@ def test_a_page_template_asking_for_a_missing_value_stops_the_build_at_its_line(
     assert run_papers("build", str(minimal), "--no-packs").returncode == 0
     before = _site_files(minimal / "site")
     (minimal / "templates/report/parts").mkdir(parents=True)
-    (minimal / "templates/report/parts/contact.html").write_text(
-        '<section class="report-contact">\n<p>Contact: {{ contact.nmae }}</p>\n</section>\n', "utf-8"
-    )
+    (minimal / "templates/report/parts/contact.html").write_text('<section class="report-contact">\n<p>Contact: {{ contact.nmae }}</p>\n</section>\n', "utf-8")
     assert run_papers("check", str(minimal)).returncode == 0, "the template's syntax is sound: only using it fails"
     result = run_papers("build", str(minimal), "--no-packs", "--full")
     assert result.returncode == 1

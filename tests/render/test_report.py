@@ -6,8 +6,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-
 from casefile import apply_case, parse_case
+
 from committee_papers.agenda import agenda_items
 from committee_papers.check import check
 from committee_papers.render.report import render_report
@@ -63,9 +63,7 @@ def test_numbering_runs_from_purpose_through_comments(minimal):
     assert texts(html, "//section[contains(@class, 'report-divisions-affected')]//li") == ["Westgate", "Marshside"]
     assert texts(html, "//section[contains(@class, 'report-background-papers')]//li") == ["Audit charter, 2025"]
     assert texts(html, "//p[@class='agenda-item']") == ["Agenda Item 4"]
-    assert "Lee Park, Audit Manager Telephone: 01632 960111 Email: lee.park@fenbridge.example" in texts(
-        html, "//div[@class='report-contact']/p"
-    )
+    assert "Lee Park, Audit Manager Telephone: 01632 960111 Email: lee.park@fenbridge.example" in texts(html, "//div[@class='report-contact']/p")
 
 
 def test_cross_references_say_paragraph_number_and_link_to_it(minimal):
@@ -88,13 +86,16 @@ def sections(html: str) -> list[str]:
 
 def test_numbered_paragraphs_style(minimal):
     html = render_case("numbered-paragraphs", minimal)
-    assert texts(html, "//header[@class='report-heading']/*") == [
-        "14 April 2026", "Agenda Item 4", "REPORT OF THE Head of Audit", "Allotment Rents 2027/28"
-    ]
+    assert texts(html, "//header[@class='report-heading']/*") == ["14 April 2026", "Agenda Item 4", "REPORT OF THE Head of Audit", "Allotment Rents 2027/28"]
     assert texts(html, "//header//*[@class='case-upper']") == ["Head of Audit", "Allotment Rents 2027/28"]  # printed in capitals
     assert sections(html) == [
-        "Purpose of the Report", "Information", "Other Options Considered", "Reasons for Recommendation",
-        "Statutory and Policy Implications", "RECOMMENDATION/S", "Background Papers and Published Documents",
+        "Purpose of the Report",
+        "Information",
+        "Other Options Considered",
+        "Reasons for Recommendation",
+        "Statutory and Policy Implications",
+        "RECOMMENDATION/S",
+        "Background Papers and Published Documents",
         "Electoral Division(s) and Member(s) Affected",
     ]
     numbered = texts(html, "//p[@class='numbered']")
@@ -119,9 +120,19 @@ def test_cover_sheet_style(minimal):
     assert texts(html, "//table[@class='contacts']/thead//th") == ["Role", "Name:", "Tel:", "E-mail:"]
     assert texts(html, "//table[@class='cover-table']/tbody/tr[6]/td") == ["N/A"]
     assert sections(html) == [
-        "BRIEF SUMMARY", "RECOMMENDATIONS:", "REASONS FOR REPORT RECOMMENDATIONS", "ALTERNATIVE OPTIONS CONSIDERED AND REJECTED",
-        "DETAIL", "RESOURCE IMPLICATIONS", "LEGAL IMPLICATIONS", "POLICY FRAMEWORK IMPLICATIONS", "SUPPORTING DOCUMENTATION",
-        "Appendices", "Documents In Members' Rooms", "Equality Impact Assessment", "Other Background Documents",
+        "BRIEF SUMMARY",
+        "RECOMMENDATIONS:",
+        "REASONS FOR REPORT RECOMMENDATIONS",
+        "ALTERNATIVE OPTIONS CONSIDERED AND REJECTED",
+        "DETAIL",
+        "RESOURCE IMPLICATIONS",
+        "LEGAL IMPLICATIONS",
+        "POLICY FRAMEWORK IMPLICATIONS",
+        "SUPPORTING DOCUMENTATION",
+        "Appendices",
+        "Documents In Members' Rooms",
+        "Equality Impact Assessment",
+        "Other Background Documents",
     ]
     assert not texts(html, "//section[contains(@class, 'report-summary')]//span[@class='para-number']")  # the summary is not numbered
     assert not texts(html, "//section[contains(@class, 'report-recommendations')]/p")  # no lead-in
@@ -138,12 +149,16 @@ def test_cover_sheet_style(minimal):
 
 def test_numbered_sections_style(minimal):
     html = render_case("numbered-sections", minimal)
-    assert texts(html, "//header[@class='report-heading']/*") == [
-        "Wards Affected: All Wards", "Community Hall Lettings", "Author: Ada Finch – Head of Audit"
-    ]
+    assert texts(html, "//header[@class='report-heading']/*") == ["Wards Affected: All Wards", "Community Hall Lettings", "Author: Ada Finch – Head of Audit"]
     assert sections(html) == [
-        "Executive Summary:", "1. Recommendation(s)", "2. Background", "3. Options",
-        "4. Implications and Risk", "5. Legal", "6. Other Implications", "Supporting Papers",
+        "Executive Summary:",
+        "1. Recommendation(s)",
+        "2. Background",
+        "3. Options",
+        "4. Implications and Risk",
+        "5. Legal",
+        "6. Other Implications",
+        "Supporting Papers",
     ]
     assert texts(html, "//section[@id='s2']/h3") == ["2.1 Demand", "2.2 Hire rates"]
     assert not texts(html, "//span[@class='para-number']")  # paragraphs are not numbered

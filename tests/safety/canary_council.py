@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,7 +44,10 @@ def make_council(root: Path, seed: int) -> Canaries:
     second = papers / "meetings" / "2026-02-17-cabinet"
     for folder in (papers / "committees", first / "03-public", first / "05-secret", second):
         folder.mkdir(parents=True, exist_ok=True)
-    exempt = "exempt: {paragraphs: [%d], reason: Commercially sensitive terms., public_interest: Disclosure would weaken the council's position.}\n" % rng.randint(1, 7)
+    exempt = (
+        "exempt: {paragraphs: [%d], reason: Commercially sensitive terms., public_interest: Disclosure would weaken the council's position.}\n"  # noqa: UP031 - the YAML's own braces
+        % rng.randint(1, 7)
+    )
     (papers / "council.yml").write_text(
         "name: Canary Borough Council\nwebsite: https://democracy.canary.example\nrequired_comments: [constitutional, financial]\n"
         "boilerplate: {statutory_implications: Implications have been considered.}\n",
@@ -57,7 +59,7 @@ def make_council(root: Path, seed: int) -> Canaries:
         "utf-8",
     )
     (papers / "committees" / "cabinet.yml").write_text(
-        "name: Cabinet\nchair: pat-moss\nmembers: [pat-moss, lou-reed]\nclerk: kim-lee\ndefault_time: \"18:00\"\n", "utf-8"
+        'name: Cabinet\nchair: pat-moss\nmembers: [pat-moss, lou-reed]\nclerk: kim-lee\ndefault_time: "18:00"\n', "utf-8"
     )
     title_exempt = rng.random() < 0.5
     stem = f"06-{_canary(rng, canaries.hidden, 'stem').lower()}" if title_exempt else "06-land"
@@ -83,7 +85,9 @@ def make_council(root: Path, seed: int) -> Canaries:
     (first / "03-public" / "appendix-b.md").write_text(f"# Costs\n\nThe price is {_canary(rng, secret, 'appendix')}.\n", "utf-8")
     weasyprint.HTML(string=f"<h1>Plan</h1><p>Plot {_canary(rng, secret, 'pdf')} is for sale.</p>").write_pdf(first / "03-public" / "appendix-c.pdf")
     (first / "05-secret.md").write_text(
-        _report("Secret Negotiations", f"The offer is {_canary(rng, secret, 'report')}.", exempt=exempt, purpose=f"To agree {_canary(rng, secret, 'purpose')}."),
+        _report(
+            "Secret Negotiations", f"The offer is {_canary(rng, secret, 'report')}.", exempt=exempt, purpose=f"To agree {_canary(rng, secret, 'purpose')}."
+        ),
         "utf-8",
     )
     title = f"Sale to {_canary(rng, canaries.hidden, 'title')}" if title_exempt else "Sale of Land"

@@ -138,7 +138,7 @@ class Writer:
 
     def html(self, exempt: bool, depth: int) -> list[str]:
         text = self.canary("s" if exempt else "p")
-        return self.choose.pick([[f"<div>{text}</div>"], ["<div>"], [f"<div class=\"note\">", text, "</div>"], [f"<p>{text}</p>"]])
+        return self.choose.pick([[f"<div>{text}</div>"], ["<div>"], ['<div class="note">', text, "</div>"], [f"<p>{text}</p>"]])
 
     def comment(self, exempt: bool, depth: int) -> list[str]:
         note = self.canary("n")

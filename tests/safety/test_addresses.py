@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import lxml.html
-from pypdf import PdfReader
-
 from conftest import run_papers
+from pypdf import PdfReader
 
 CONTACT = """<div class="report-contact"><p>Contact:
 <a href="javascript:alert('template')">the clerk</a>,

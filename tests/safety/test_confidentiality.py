@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 
 import pytest
-from pypdf import PdfReader
-
 from canary_council import make_council
 from conftest import run_papers
 from helpers import public_text
+from pypdf import PdfReader
 
 COUNCILS = int(os.environ.get("PAPERS_CANARY_COUNCILS", "3"))
 
@@ -26,9 +25,18 @@ def test_no_canary_is_public_and_every_one_is_in_the_members_pack(tmp_path, seed
     site = council / "site"
     texts = public_text(site)
     kinds = {
-        "sitemap.xml", "feed.xml", "calendar.ics", "data/items.json",
-        "forward-plan/index.html", "forward-plan/feed.xml", "forward-plan/calendar.ics", "data/forward-plan.json",
-        "decisions/index.html", "decisions/2025-26/index.html", "meetings/calendar/2026-01/index.html", "people/divisions/index.html",
+        "sitemap.xml",
+        "feed.xml",
+        "calendar.ics",
+        "data/items.json",
+        "forward-plan/index.html",
+        "forward-plan/feed.xml",
+        "forward-plan/calendar.ics",
+        "data/forward-plan.json",
+        "decisions/index.html",
+        "decisions/2025-26/index.html",
+        "meetings/calendar/2026-01/index.html",
+        "people/divisions/index.html",
     }
     assert kinds <= set(texts), "the build should have written every kind of public output"
     if material:
@@ -39,9 +47,7 @@ def test_no_canary_is_public_and_every_one_is_in_the_members_pack(tmp_path, seed
     for canary in canaries.confidential + canaries.hidden:  # file names carry them in lower case
         leaks = [name for name, text in lowered.items() if canary.casefold() in text]
         assert not leaks, f"{canary} leaked into {leaks}"
-    members = "\n".join(
-        page.extract_text() for pdf in (council / "confidential").rglob("*.pdf") for page in PdfReader(pdf).pages
-    )
+    members = "\n".join(page.extract_text() for pdf in (council / "confidential").rglob("*.pdf") for page in PdfReader(pdf).pages)
     for canary in canaries.confidential:
         assert canary in members, f"{canary} is missing from the confidential packs"
     assert not list(site.rglob("*confidential*")), "nothing confidential is written under site/"

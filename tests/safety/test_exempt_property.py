@@ -21,6 +21,9 @@ import random
 from pathlib import Path
 
 import pytest
+from conftest import MINIMAL, copy_council, run_papers
+from exempt_documents import Chooser, Document, document, place
+from helpers import pdf_text, public_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -32,9 +35,6 @@ from committee_papers.packs.document import PackComposer
 from committee_papers.pages.render import PageRenderer
 from committee_papers.pages.site import build_site
 from committee_papers.publication import Publication
-from conftest import MINIMAL, copy_council, run_papers
-from exempt_documents import Chooser, Document, document, place
-from helpers import pdf_text, public_text
 
 DOCS = int(os.environ.get("PAPERS_EXEMPT_DOCS", "150"))
 SLOW_CHUNKS = 4
@@ -101,7 +101,9 @@ def council(tmp_path_factory):
 
 
 def _report_tally() -> None:
-    summary = f"{TALLY['documents']} documents: {TALLY['errors']} reported by papers check, {TALLY['verified']} verified in every public output and the members' pack"
+    summary = (
+        f"{TALLY['documents']} documents: {TALLY['errors']} reported by papers check, {TALLY['verified']} verified in every public output and the members' pack"
+    )
     print(summary)
     if os.environ.get("PAPERS_FUZZ_LOG"):
         with open(os.environ["PAPERS_FUZZ_LOG"], "a", encoding="utf-8") as log:
@@ -148,9 +150,12 @@ def test_a_real_build_publishes_no_canary(tmp_path):
     write_document(council, chosen[0], False)
     for number, doc in enumerate(chosen[1:], start=1):
         stem = f"0{4 + number}-generated-{number}"
-        (folder / f"{stem}.md").write_text(text.replace("Internal Audit Plan 2026/27", f"Generated Report {number}").replace(
-            "The plan covers twelve audits. {#para:scope}\n", "The plan covers twelve audits. {#para:scope}\n\n" + place(doc.text, str(number))
-        ).replace(f"appendices:\n  - {{title: Audit plan detail, file: {REPORT}/appendix-a.md}}\n", ""), "utf-8")
+        (folder / f"{stem}.md").write_text(
+            text.replace("Internal Audit Plan 2026/27", f"Generated Report {number}")
+            .replace("The plan covers twelve audits. {#para:scope}\n", "The plan covers twelve audits. {#para:scope}\n\n" + place(doc.text, str(number)))
+            .replace(f"appendices:\n  - {{title: Audit plan detail, file: {REPORT}/appendix-a.md}}\n", ""),
+            "utf-8",
+        )
         agenda += f"  - report: {stem}\n"
     (folder / "meeting.yml").write_text(agenda, "utf-8")
     result = run_papers("build", str(council))

@@ -6,14 +6,16 @@ CI runs a bounded number (PAPERS_FUZZ, default 120 inputs); the full run is
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import random
 import shutil
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import MINIMAL, copy_council
+from test_mutations import mutate
 
 from committee_papers.check import check
 from committee_papers.cli import main
@@ -24,10 +26,6 @@ from committee_papers.packs.document import PackComposer
 from committee_papers.pages.render import PageRenderer
 from committee_papers.pages.site import build_site
 from committee_papers.publication import Publication
-from conftest import MINIMAL, copy_council
-from test_mutations import mutate
-
-import datetime as dt
 
 TOTAL = int(os.environ.get("PAPERS_FUZZ", "120"))
 CHUNKS = 12
@@ -55,7 +53,7 @@ def test_fuzzed_papers_check_and_build_without_a_traceback(tmp_path, chunk):
     files = sorted(p for p in (council / "papers").rglob("*") if p.suffix in (".yml", ".md"))
     passed = builds = 0
     inputs = TOTAL // CHUNKS + (1 if chunk < TOTAL % CHUNKS else 0)
-    for number in range(inputs):
+    for _ in range(inputs):
         target = rng.choice(files)
         original = target.read_bytes()
         data = original

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import http.server
 import threading
-from pathlib import Path
 
 import lxml.html
 import pytest
-
 from conftest import run_papers
+
 from committee_papers.packs.document import PackDocument
 from committee_papers.packs.fetcher import PapersURLFetcher
 from committee_papers.packs.weasy import render_pdf

@@ -27,9 +27,8 @@ import lxml.etree
 import lxml.html
 import pytest
 import yaml
-from pypdf import PdfReader
-
 from conftest import EXAMPLE, _QuietHandler, copy_council, run_papers
+from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
 MARK = "PWN"  # every payload carries it, so its text can be found where it is (rightly) shown as text
@@ -40,8 +39,8 @@ def payload(where: str) -> str:
     """Markup that would run script if a template printed it as HTML, in an attribute or in <title>."""
     run = f"window.__pwned='{where}'"
     return (
-        f" {MARK}-{where} <script>{run}</script> <img src=x onerror=\"{run}\"> \"><svg onload=\"{run}\">"
-        f" '><b onmouseover=\"{run}\">b</b> </title><script>{run}</script>"
+        f' {MARK}-{where} <script>{run}</script> <img src=x onerror="{run}"> "><svg onload="{run}">'
+        f' \'><b onmouseover="{run}">b</b> </title><script>{run}</script>'
     )
 
 
@@ -88,6 +87,7 @@ def poison(council: Path) -> None:
 
     edit_yaml(papers / "people.yml", people_yml)
     for committee in sorted((papers / "committees").glob("*.yml")):
+
         def committee_yml(data, cid=committee.stem):
             data["name"] += payload(f"{cid}-name")
             data["terms_of_reference"] = data.get("terms_of_reference", "") + "\n" + markdown_payload(f"{cid}-terms")
@@ -96,6 +96,7 @@ def poison(council: Path) -> None:
 
         edit_yaml(committee, committee_yml)
     for folder in sorted((papers / "meetings").iterdir()):
+
         def meeting_yml(data, mid=folder.name):
             if data.get("venue"):
                 data["venue"] += payload(f"{mid}-venue")
@@ -111,8 +112,12 @@ def poison(council: Path) -> None:
         edit_yaml(folder / "meeting.yml", meeting_yml)
         for report in sorted(folder.glob("*.md")):
             if report.name == "minutes.md":
-                edit_front(report, lambda data, body, mid=folder.name: re.sub(
-                    r"^(## \d+\. .*)$", lambda m: m.group(1) + "\n\n" + markdown_payload(f"{mid}-minute"), body, flags=re.M))
+                edit_front(
+                    report,
+                    lambda data, body, mid=folder.name: re.sub(
+                        r"^(## \d+\. .*)$", lambda m: m.group(1) + "\n\n" + markdown_payload(f"{mid}-minute"), body, flags=re.M
+                    ),
+                )
                 continue
 
             def report_md(data, body, rid=f"{folder.name}-{report.stem}"):
@@ -139,7 +144,7 @@ def test_script_addresses_and_marked_up_file_names_are_refused_where_they_are_wr
 
     def council_yml(data):
         data["website"] = "javascript:window.__pwned='website'"
-        data["democratic_services"] = {"email": "x@y.example\"><script>alert(1)</script>", "phone": "javascript:alert(1)"}
+        data["democratic_services"] = {"email": 'x@y.example"><script>alert(1)</script>', "phone": "javascript:alert(1)"}
 
     edit_yaml(papers / "council.yml", council_yml)
     edit_yaml(papers / "people.yml", lambda data: data["officers"][next(iter(data["officers"]))].update(email="javascript:alert(1)//@x.example"))
@@ -263,9 +268,16 @@ def served_poisoned(poisoned):
 
 
 PAGES = [
-    "", "committees/", "committees/resources/", "meetings/2026-09-22-resources/",
-    "meetings/2026-09-22-resources/04-leisure-centre-operating-contract/", "meetings/2026-09-22-resources/minutes/",
-    "decisions/", "people/", "people/margaret-oyelaran/", "forward-plan/",
+    "",
+    "committees/",
+    "committees/resources/",
+    "meetings/2026-09-22-resources/",
+    "meetings/2026-09-22-resources/04-leisure-centre-operating-contract/",
+    "meetings/2026-09-22-resources/minutes/",
+    "decisions/",
+    "people/",
+    "people/margaret-oyelaran/",
+    "forward-plan/",
 ]
 
 

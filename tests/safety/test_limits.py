@@ -10,9 +10,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from generated import pdf_file, png_file
 
 from committee_papers.cli import main
-from generated import pdf_file, png_file
 
 FOLDER = "papers/meetings/2026-04-14-audit"
 REPORT = f"{FOLDER}/04-internal-audit-plan.md"
@@ -107,11 +107,15 @@ def test_a_councillors_photo_of_50_million_pixels_passes_and_one_row_more_is_ref
     assert problems(minimal) == found
 
 
-@pytest.mark.parametrize("date, found", [
-    ("1900-01-01", set()), ("2199-12-31", set()),
-    ("1899-12-31", {"papers/meetings/2026-04-14-audit/meeting.yml:4:12: PAP107"}),
-    ("2200-01-01", {"papers/meetings/2026-04-14-audit/meeting.yml:4:12: PAP107"}),
-])
+@pytest.mark.parametrize(
+    "date, found",
+    [
+        ("1900-01-01", set()),
+        ("2199-12-31", set()),
+        ("1899-12-31", {"papers/meetings/2026-04-14-audit/meeting.yml:4:12: PAP107"}),
+        ("2200-01-01", {"papers/meetings/2026-04-14-audit/meeting.yml:4:12: PAP107"}),
+    ],
+)
 def test_dates_from_1900_to_2199_pass_and_others_are_refused(minimal, date, found):
     meeting = minimal / FOLDER / "meeting.yml"
     meeting.write_text(meeting.read_text("utf-8").replace("published: 2026-04-02", f"published: {date}"), "utf-8")

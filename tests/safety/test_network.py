@@ -10,8 +10,8 @@ import threading
 
 import lxml.html
 import pytest
-
 from conftest import run_papers
+
 from committee_papers.packs import weasy, wkhtml
 from committee_papers.packs.document import PackDocument
 
@@ -48,7 +48,7 @@ def hostile_page(host: str) -> str:
     return f"""<!DOCTYPE html><html lang="en"><head><title>t</title>
     <link rel="stylesheet" href="http://{host}/link.css">
     <style>@import url(http://{host}/import.css); body {{ background: url(http://{host}/body.png) }}
-    @font-face {{ font-family: x; src: url(http://localhost:{host.split(':')[1]}/font.woff) }}</style></head><body>
+    @font-face {{ font-family: x; src: url(http://localhost:{host.split(":")[1]}/font.woff) }}</style></head><body>
     <img src="http://{host}/img.png" alt="a"> <img srcset="http://{host}/srcset.png 2x" alt="b">
     <table><tr><td style="background:url(http://{host}/td.png)">cell</td></tr></table>
     <p style="background-image: url('http://{host}/p.png')">text</p>

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import io
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import yaml
 from mkdocs.config import config_options as c

@@ -115,7 +115,7 @@ class Frames:
                 return None
         return frame
 
-    def fill(self, group: "_Group", page) -> str:
+    def fill(self, group: _Group, page) -> str:
         context = get_context(self.nav, self.pages, self.config, page)
         context = self.config.plugins.on_page_context(context, page=page, config=self.config, nav=self.nav)
         first = next(iter(page.toc), None)

@@ -13,8 +13,16 @@ INTERNALS = {
     "pypdf PdfWriter._add_object": ("pypdf", "4.3-7.1", "adapter/pdf.py: a Form XObject and content streams added as indirect objects"),
     "pypdf StreamObject._data": ("pypdf", "4.3-7.1", "adapter/pdf.py: a PDF appendix's drawing measured as it inflates, never inflated whole"),
     "Material search plugin search_index.entries": ("mkdocs-material", "9.5-9.8", "adapter/material_search.py: search entries of pages a build keeps"),
-    "Material templates partials/nav.html, partials/nav-item.html, partials/toc.html": ("mkdocs-material", "9.5-9.8", "adapter/theme.py, frames.py: the menu rendered once for pages outside it; the frame filled in for each page"),
-    "mdit-py-plugins footnote env: env['footnotes']['refs'] and ['list']": ("mdit-py-plugins", "0.4-0.7", "adapter/mdit.py: which footnotes an exempt passage owns"),
+    "Material templates partials/nav.html, partials/nav-item.html, partials/toc.html": (
+        "mkdocs-material",
+        "9.5-9.8",
+        "adapter/theme.py, frames.py: the menu rendered once for pages outside it; the frame filled in for each page",
+    ),
+    "mdit-py-plugins footnote env: env['footnotes']['refs'] and ['list']": (
+        "mdit-py-plugins",
+        "0.4-0.7",
+        "adapter/mdit.py: which footnotes an exempt passage owns",
+    ),
 }
 
 

@@ -32,7 +32,7 @@ class ErrorsHeld(logging.Handler):
         self.told = True
         return "\n".join(self.messages) or str(error)
 
-    def __enter__(self) -> "ErrorsHeld":
+    def __enter__(self) -> ErrorsHeld:
         for handler in self.logger.handlers:
             handler.addFilter(self._shown)
         self.logger.addHandler(self)

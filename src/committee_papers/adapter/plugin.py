@@ -69,9 +69,7 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         """`mkdocs build` or `mkdocs serve` with the plugin listed: the options from mkdocs.yml alone."""
         root = root_of(config, self.config)
         with _told():
-            options = resolve_options(
-                root, settings_of(config, self.config), today=build_date(), incremental=self.dirty, serving=self.command == "serve"
-            )
+            options = resolve_options(root, settings_of(config, self.config), today=build_date(), incremental=self.dirty, serving=self.command == "serve")
         if not options.serving:
             self.held.enter_context(build_lock(root, log.warning))
         return options
@@ -207,9 +205,9 @@ def theme_settings(config) -> str:
 
     theme = {k: v for k, v in dict(config.theme).items() if isinstance(v, (str, int, float, bool, list, dict, type(None)))}
     return json.dumps(
-        [config.site_name, config.site_url, theme, list(config.extra_css), list(config.extra_javascript), config.nav,
-         getattr(material, "__version__", "")],
-        sort_keys=True, default=str,
+        [config.site_name, config.site_url, theme, list(config.extra_css), list(config.extra_javascript), config.nav, getattr(material, "__version__", "")],
+        sort_keys=True,
+        default=str,
     )
 
 

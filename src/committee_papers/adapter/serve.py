@@ -16,9 +16,9 @@ import signal
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Callable
 
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
@@ -63,9 +63,9 @@ class Session:
         config.site_url = ""  # links stay on this server
         settings = mkdocs_config.settings_of(config, mkdocs_config.plugin_of(config).config)
         settings = type(settings)(**{**vars(settings), "confidential_dir": str(self.members_dir)})
-        self.options = resolve_options(
-            self.root, settings, today=build_date(), site_dir=self.site_dir, drafts=self.drafts, serving=True
-        ).with_(deferred=True, parallel=True, incremental=False)
+        self.options = resolve_options(self.root, settings, today=build_date(), site_dir=self.site_dir, drafts=self.drafts, serving=True).with_(
+            deferred=True, parallel=True, incremental=False
+        )
         run.build(config, self.options, result)
         self.config, self.plugin = config, mkdocs_config.plugin_of(config)
         self.result, self.plan = result, self.plugin.plan

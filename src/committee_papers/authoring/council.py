@@ -8,7 +8,8 @@ from pathlib import Path
 
 from committee_papers.authoring.emit import Inline, document
 from committee_papers.authoring.files import NewFile, Plan, ScaffoldError
-from committee_papers.authoring.reading import committee_id as default_committee_id, new_id, one_line
+from committee_papers.authoring.reading import committee_id as default_committee_id
+from committee_papers.authoring.reading import new_id, one_line
 from committee_papers.house_style import ALIASES, available_styles
 from committee_papers.working_days import SUBDIVISION
 

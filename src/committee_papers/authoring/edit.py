@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import yaml
 
@@ -117,7 +118,7 @@ def _after_key_line(text: str, key: yaml.Node, value: yaml.Node, lines: list[str
 
 def _block_item(value: Any) -> str:
     if isinstance(value, dict) and len(value) == 1:
-        (name, inner), = value.items()
+        ((name, inner),) = value.items()
         if not isinstance(inner, (dict, list)):
             return f"{scalar(name)}: {scalar(inner)}"
     return flow(value) if isinstance(value, (dict, list)) else scalar(value)

@@ -38,8 +38,7 @@ def new_person(
     for group, people in (("councillor", archive.people.councillors), ("officer", archive.people.officers)):
         if person_id in people:
             raise ScaffoldError(
-                f"there is already a {group} `{person_id}` ({people[person_id].name}) in papers/people.yml; "
-                "give the new person another id with --id"
+                f"there is already a {group} `{person_id}` ({people[person_id].name}) in papers/people.yml; give the new person another id with --id"
             )
     if kind == "officer" and (member_of or chair_of):
         raise ScaffoldError("only councillors can be members or chairs of a committee; an officer can be its clerk (--clerk-of)")
@@ -65,7 +64,9 @@ def _people_file(archive: Archive, group: str, person_id: str, entry: dict) -> t
     text = read_text(path)
     edited = add_to_mapping(text, group, person_id, entry)
     if edited is None:
-        raise ScaffoldError(f"papers/people.yml could not be added to safely; add `{person_id}: {{name: {scalar(entry['name'], flow=True)}, …}}` under `{group}:` yourself")
+        raise ScaffoldError(
+            f"papers/people.yml could not be added to safely; add `{person_id}: {{name: {scalar(entry['name'], flow=True)}, …}}` under `{group}:` yourself"
+        )
     return [], [Edit(path, text, edited, f"Added {person_id} under `{group}`")]
 
 
@@ -82,7 +83,9 @@ def _join(archive: Archive, committee_id: str, person_id: str, chair: bool, cler
         if chair and found.chair:
             raise ScaffoldError(f"the {found.name} already has a chair, `{found.chair}`; change `chair:` in {path.name} yourself")
         if chair:
-            edited = set_value(edited, "chair", person_id, ("vice_chair", "members", "clerk", "default_time", "default_venue", "terms_of_reference", "standard_items"))
+            edited = set_value(
+                edited, "chair", person_id, ("vice_chair", "members", "clerk", "default_time", "default_venue", "terms_of_reference", "standard_items")
+            )
         if edited is not None and person_id not in found.members:  # listed before they were in people.yml
             edited = add_to_list(edited, "members", [person_id], create=True)
     if edited is None:

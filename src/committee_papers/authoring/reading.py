@@ -59,7 +59,9 @@ def person(archive: Archive, person_id: str, kind: str, role: str) -> str:
         return person_id
     others = archive.people.officers if kind == "councillor" else archive.people.councillors
     if person_id in others:
-        raise ScaffoldError(f"the {role} must be {'a councillor' if kind == 'councillor' else 'an officer'}, but `{person_id}` is listed under {'officers' if kind == 'councillor' else 'councillors'} in papers/people.yml")
+        raise ScaffoldError(
+            f"the {role} must be {'a councillor' if kind == 'councillor' else 'an officer'}, but `{person_id}` is listed under {'officers' if kind == 'councillor' else 'councillors'} in papers/people.yml"
+        )
     raise ScaffoldError(
         f"there is no {kind} `{person_id}` in papers/people.yml; {did_you_mean(person_id, people, kind)} (add them with `papers new person {kind} NAME`)"
     )

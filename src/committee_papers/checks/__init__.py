@@ -5,8 +5,25 @@ from __future__ import annotations
 import datetime as dt
 
 from committee_papers.checks import (
-    accessibility, agendas, appendices, blocks, consistency, content, limits, links, minutes, names, notes, own_pages, people, references, resolutions,
-    settings, statutory, templates, unfinished,
+    accessibility,
+    agendas,
+    appendices,
+    blocks,
+    consistency,
+    content,
+    limits,
+    links,
+    minutes,
+    names,
+    notes,
+    own_pages,
+    people,
+    references,
+    resolutions,
+    settings,
+    statutory,
+    templates,
+    unfinished,
 )
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
@@ -51,7 +68,10 @@ CHECKS = [
 # Checks of one report, run on each report as it is read, in the worker process that read it;
 # content.check_report parses the report first, and that parse is the one a build renders.
 REPORT_CHECKS = [
-    names.check_report_names, accessibility.check_appendices_accessibility, unfinished.check_placeholders, links.check_report_links,
+    names.check_report_names,
+    accessibility.check_appendices_accessibility,
+    unfinished.check_placeholders,
+    links.check_report_links,
 ]
 
 # Checks of one meeting folder's own files, run in the worker process that read it.

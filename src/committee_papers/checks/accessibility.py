@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-
 import re
 
 from committee_papers.checks.appendices import real_path
@@ -51,13 +50,19 @@ def check_tokens(path, tokens, first_line: int, problems: Problems, top_level: i
                 continue  # a minute heading, checked by the minutes' own rules
             if current < top_level:
                 problems.add(
-                    "PAP502", path, line, 1,
+                    "PAP502",
+                    path,
+                    line,
+                    1,
                     f"the heading `{title}` is level {current}; headings in this text start at level {top_level} (`{'#' * top_level} `)",
                     f"use `{'#' * top_level}` for the main sections: the page's title is the only level-1 heading",
                 )
             elif current > level + 1:
                 problems.add(
-                    "PAP502", path, line, 1,
+                    "PAP502",
+                    path,
+                    line,
+                    1,
                     f"the heading `{title}` jumps from level {level} to level {current}",
                     f"use `{'#' * (level + 1)}` here: headings go down one level at a time",
                 )
@@ -72,11 +77,14 @@ def check_tokens(path, tokens, first_line: int, problems: Problems, top_level: i
             if not any(header):
                 problems.add("PAP501", path, line, 1, "the table's header row is empty", "give every column a heading in the table's first row")
         elif token.type == "paragraph_open" and tokens[index + 1].type == "inline" and _mostly_capitals(tokens[index + 1].content):
-                problems.add(
-                    "PAP504", path, line, 1,
-                    "this paragraph is written in capital letters, which is hard to read and is read out letter by letter by some screen readers",
-                    "write it in sentence case; use bold (`**...**`) for emphasis",
-                )
+            problems.add(
+                "PAP504",
+                path,
+                line,
+                1,
+                "this paragraph is written in capital letters, which is hard to read and is read out letter by letter by some screen readers",
+                "write it in sentence case; use bold (`**...**`) for emphasis",
+            )
         if token.type == "inline":
             _inline_rules(path, token, line, problems)
 
@@ -86,7 +94,10 @@ def _inline_rules(path, token, line: int, problems: Problems) -> None:
     for position, child in enumerate(children):
         if child.type == "image" and not (child.content or "").strip():
             problems.add(
-                "PAP500", path, line, 1,
+                "PAP500",
+                path,
+                line,
+                1,
                 f"the image `{child.attrGet('src')}` has no text alternative",
                 "describe the image in the square brackets: `![What the image shows](file.png)`",
             )
@@ -99,7 +110,10 @@ def _inline_rules(path, token, line: int, problems: Problems) -> None:
             label = " ".join("".join(words).split()).strip(" .:").lower()
             if label in VAGUE_LINK_TEXT:
                 problems.add(
-                    "PAP503", path, line, 1,
+                    "PAP503",
+                    path,
+                    line,
+                    1,
                     f"the link text `{''.join(words).strip()}` does not say where the link goes",
                     "use words that describe the destination, for example [the 2026 budget report](...)",
                 )
@@ -136,4 +150,3 @@ def check_minutes_accessibility(archive: Archive, folder, problems: Problems) ->
             check_tokens(folder.minutes.path, tokens, minute.line + 1, problems, top_level=3, higher_reported=True)
             pieces.append((tokens, minute.line + 1))
         check_markdown_limits(folder.minutes.path, pieces, problems)
-

@@ -67,7 +67,8 @@ def _check_pack_names(folder, problems: Problems) -> None:
                 1,
                 1,
                 f"the report `{report_id}` would be published as `{report_id}.pdf`, the address of the meeting's "
-                + ("agenda pack" if report_id.lower() == "agenda-pack" else "supplementary agenda") + ", so one would replace the other",
+                + ("agenda pack" if report_id.lower() == "agenda-pack" else "supplementary agenda")
+                + ", so one would replace the other",
                 f"rename the file, for example to `{report_id}-report.md`, and its entry on the agenda",
             )
 

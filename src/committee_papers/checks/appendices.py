@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-
 from pathlib import Path, PurePosixPath
 
 from committee_papers import limits
@@ -39,8 +38,7 @@ def backslashed(path: str, file: Path, line: int, column: int, problems: Problem
     """A path written the Windows way, which works in no web address: reported (PAP016)."""
     if "\\" not in path and "%5c" not in path.lower():  # (a Markdown link's address arrives %-encoded)
         return False
-    problems.add("PAP016", file, line, column, f"the path `{path}` is written with backslashes",
-                 f"write it with forward slashes: {path.replace(chr(92), '/')}")
+    problems.add("PAP016", file, line, column, f"the path `{path}` is written with backslashes", f"write it with forward slashes: {path.replace(chr(92), '/')}")
     return True
 
 
@@ -94,9 +92,14 @@ def check_appendices(archive: Archive, problems: Problems, today=None) -> None:
                     before = pages
                     pages += check_pdf(target, appendix.file, report.path, line, column, problems)
                     if before <= limits.MEETING_PDF_PAGES < pages:
-                        problems.add("PAP013", report.path, line, column,
-                                     f"with `{appendix.file}` the PDF appendices of this meeting have {pages:,} pages; "
-                                     f"one meeting's may have at most {limits.MEETING_PDF_PAGES:,} between them")
+                        problems.add(
+                            "PAP013",
+                            report.path,
+                            line,
+                            column,
+                            f"with `{appendix.file}` the PDF appendices of this meeting have {pages:,} pages; "
+                            f"one meeting's may have at most {limits.MEETING_PDF_PAGES:,} between them",
+                        )
                 else:
                     read_text(target, problems)
 
@@ -135,13 +138,20 @@ def _check_pdf_opens(target: Path, name: str, report_path: Path, line: int, colu
     try:
         reader = PdfReader(target)
         if reader.is_encrypted:
-            problems.add("PAP210", report_path, line, column, f"the appendix `{name}` is a password-protected PDF",
-                         "save it again without a password (or without encryption), or attach an unprotected copy")
+            problems.add(
+                "PAP210",
+                report_path,
+                line,
+                column,
+                f"the appendix `{name}` is a password-protected PDF",
+                "save it again without a password (or without encryption), or attach an unprotected copy",
+            )
             return None
         reader.trailer["/Root"]["/Pages"].get_object()  # its pages are counted, within a bound, by the limits
     except Exception:  # noqa: BLE001 - pypdf raises many kinds of error for a damaged file
-        problems.add("PAP210", report_path, line, column, f"the appendix `{name}` is a damaged PDF that cannot be read",
-                     "save or export the document as PDF again")
+        problems.add(
+            "PAP210", report_path, line, column, f"the appendix `{name}` is a damaged PDF that cannot be read", "save or export the document as PDF again"
+        )
         return None
     return reader
 
@@ -156,16 +166,12 @@ def check_pdf(target: Path, name: str, report_path: Path, line: int, column: int
         return 0
     size = target.stat().st_size
     if size > MAX_PDF_BYTES:
-        problems.add(
-            "PAP002", target, 1, 1, f"the PDF is {size / 1024 / 1024:.0f} MB; appendices may be at most {MAX_PDF_BYTES // 1024 // 1024} MB"
-        )
+        problems.add("PAP002", target, 1, 1, f"the PDF is {size / 1024 / 1024:.0f} MB; appendices may be at most {MAX_PDF_BYTES // 1024 // 1024} MB")
         return 0
     with target.open("rb") as handle:
         head = handle.read(1024)
     if b"%PDF-" not in head:
-        problems.add(
-            "PAP210", report_path, line, column, f"the appendix `{name}` is named .pdf but is not a PDF file"
-        )
+        problems.add("PAP210", report_path, line, column, f"the appendix `{name}` is named .pdf but is not a PDF file")
         return 0
     reader = _check_pdf_opens(target, name, report_path, line, column, problems)
     return check_pdf_limits(reader, name, report_path, line, column, problems) if reader is not None else 0

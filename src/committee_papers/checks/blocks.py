@@ -51,7 +51,12 @@ class Finding:
 
 
 def check_block_markers(
-    path: Path, text: str, first_line: int, problems: Problems, allow_html: bool, tokens: list[Token] | None = None,
+    path: Path,
+    text: str,
+    first_line: int,
+    problems: Problems,
+    allow_html: bool,
+    tokens: list[Token] | None = None,
     where: Callable[[int, int], tuple[int, int]] | None = None,
 ) -> None:
     """Report every `:::` problem of one piece of Markdown whose first line is `first_line` of `path`.
@@ -121,11 +126,20 @@ def _unclosed(lines: list[str], tokens: list[Token]) -> Iterator[Finding]:
         shown = lines[line].strip()
         if parent is not None and len(parent.markup) <= len(token.markup):
             name = parent.type.split("_")[1]
-            yield Finding(line, 1, f"`{shown}` is inside the `{name}` block opened on line {parent.map[0] + 1} with as many colons, so the first `:::` line would close that block", NESTING)
+            yield Finding(
+                line,
+                1,
+                f"`{shown}` is inside the `{name}` block opened on line {parent.map[0] + 1} with as many colons, so the first `:::` line would close that block",
+                NESTING,
+            )
         elif token.type == exempt.OPEN:
             if token.level > (parent.level + 1 if parent else 0):
-                yield Finding(line, 1, "the `exempt` block ends with the quote or list item it is in, before any `:::` line closes it",
-                              "close the block inside the quote or list item, with the same `>` or indent as its other lines, and do not leave lines without them")
+                yield Finding(
+                    line,
+                    1,
+                    "the `exempt` block ends with the quote or list item it is in, before any `:::` line closes it",
+                    "close the block inside the quote or list item, with the same `>` or indent as its other lines, and do not leave lines without them",
+                )
             else:
                 yield Finding(line, 1, "the `exempt` block is never closed", "end the block with a line `:::`")
 
@@ -135,16 +149,33 @@ def _unclosed_comments(lines: list[str], tokens: list[Token]) -> Iterator[Findin
     runs_on = "this comment holds another `<!--`, so an earlier comment was not closed: it runs on to the first `-->`, hiding everything between"
     for token in tokens:
         if token.type == "comment" and not token.meta.get("closed"):
-            yield Finding(token.map[0], 1, "this comment is never closed with `-->`, so it hides everything after it, to the end of its quote, list item or text", close, "PAP225")
+            yield Finding(
+                token.map[0],
+                1,
+                "this comment is never closed with `-->`, so it hides everything after it, to the end of its quote, list item or text",
+                close,
+                "PAP225",
+            )
         elif token.type == "html_block" and _open_at_end(token.content):
-            yield Finding(token.map[0], 1, "a comment in this HTML is never closed with `-->`, so everything after it, to the end of the text, would be hidden", close, "PAP225")
+            yield Finding(
+                token.map[0],
+                1,
+                "a comment in this HTML is never closed with `-->`, so everything after it, to the end of the text, would be hidden",
+                close,
+                "PAP225",
+            )
         elif token.type in ("comment", "html_block") and token.content.lstrip().startswith(OPEN) and OPEN in token.content.lstrip()[len(OPEN) :]:
             yield Finding(token.map[0], 1, runs_on, close, "PAP225")
         for child in token.children or []:
             if child.type == "comment_inline" and child.content in _EMPTY_COMMENTS:
                 line = next((n for n in range(*token.map) if child.content in lines[n]), token.map[0]) if token.map else 0
-                yield Finding(line, lines[line].find(child.content) + 1 if line < len(lines) else 1,
-                              f"`{child.content}` is a comment that closes at once, so the words after it are published", close, "PAP225")
+                yield Finding(
+                    line,
+                    lines[line].find(child.content) + 1 if line < len(lines) else 1,
+                    f"`{child.content}` is a comment that closes at once, so the words after it are published",
+                    close,
+                    "PAP225",
+                )
                 break
             opened = child.type == "text" and OPEN in child.content
             if opened or (child.type == "comment_inline" and OPEN in child.content[len(OPEN) :]):
@@ -167,8 +198,13 @@ def _unclosed_raw_text(lines: list[str], tokens: list[Token]) -> Iterator[Findin
         line += tag.token.content.count("\n", 0, tag.start)
         shown = f"<{tag.name}>"
         column = lines[line].lower().find(f"<{tag.name}") + 1 if line < len(lines) else 0
-        yield Finding(line, max(column, 1), f"`{shown}` is not closed in its own paragraph, so it would take in everything after it, in the members' version too",
-                      f"close it with `</{tag.name}>` in the same paragraph, or remove it: scripts and styles are never published", "PAP226")
+        yield Finding(
+            line,
+            max(column, 1),
+            f"`{shown}` is not closed in its own paragraph, so it would take in everything after it, in the members' version too",
+            f"close it with `</{tag.name}>` in the same paragraph, or remove it: scripts and styles are never published",
+            "PAP226",
+        )
 
 
 _EMPTY_COMMENTS = ("<!-->", "<!--->")  # HTML ends these at once: a note written after them is shown
@@ -221,28 +257,48 @@ def _misread(line: str, match: re.Match, holder: Token | None) -> Finding | None
     if kind == "code_block" and near:
         return Finding(0, 1, f"`{shown}` is indented by four spaces or more, so it is shown as code and is not a block marker", _START_WITH_COLONS)
     if kind == "fence" and near:
-        return Finding(0, 1, f"`{shown}` is inside the code block that starts on line {start}, so it is shown as code and the passage after it would be published",
-                       "close the code block above it with a line of as many backticks (or tildes) as opened it, and nothing after them")
+        return Finding(
+            0,
+            1,
+            f"`{shown}` is inside the code block that starts on line {start}, so it is shown as code and the passage after it would be published",
+            "close the code block above it with a line of as many backticks (or tildes) as opened it, and nothing after them",
+        )
     if kind == "html_block" and near:
-        return Finding(0, 1, f"`{shown}` is taken into the HTML that starts on line {start}, so it is not a block marker and the passage after it would be published",
-                       "leave a blank line between the HTML and the `:::` line")
+        return Finding(
+            0,
+            1,
+            f"`{shown}` is taken into the HTML that starts on line {start}, so it is not a block marker and the passage after it would be published",
+            "leave a blank line between the HTML and the `:::` line",
+        )
     if kind == "comment" and near:
-        return Finding(0, 1, f"`{shown}` is inside the comment that starts on line {start}, so the passage is in no version of the papers",
-                       "close the comment with `-->` before the `:::` line")
+        return Finding(
+            0,
+            1,
+            f"`{shown}` is inside the comment that starts on line {start}, so the passage is in no version of the papers",
+            "close the comment with `-->` before the `:::` line",
+        )
     if kind in ("code_block", "fence", "html_block", "comment"):
         return None
     if kind.startswith("table") or kind in ("thead_open", "tbody_open", "tr_open"):
         if near:
-            return Finding(0, 1, f"`{shown}` is in a table, so it is not a block marker and the words after it would be published",
-                           "put the passage outside the table, between a line `::: exempt` and a line `:::`, or make the whole report or appendix exempt")
+            return Finding(
+                0,
+                1,
+                f"`{shown}` is in a table, so it is not a block marker and the words after it would be published",
+                "put the passage outside the table, between a line `::: exempt` and a line `:::`, or make the whole report or appendix exempt",
+            )
         return None
     if len(colons) < 3:
         return Finding(0, 1, f"`{shown}` is not a block marker, so the lines after it would be published as text", _START_WITH_COLONS) if near else None
     if not word:
         return Finding(0, 1, f"`{shown}` closes no block", f"remove the line, or open the block it was meant to close; {NESTING}")
     if word in BLOCKS:
-        return Finding(0, 1, f"`{shown}` is read as part of the text above it, so it is not a block marker and the passage after it would be published",
-                       "leave a blank line before the `:::` line")
+        return Finding(
+            0,
+            1,
+            f"`{shown}` is read as part of the text above it, so it is not a block marker and the passage after it would be published",
+            "leave a blank line before the `:::` line",
+        )
     guess = next((b for b in BLOCKS if word.lower().strip(":.,;") == b), None)
     hint = f"did you mean `::: {guess}`? Block names are written in lower case, with nothing after them but a resolution number" if guess else None
     return Finding(0, line.index(word, match.start(2)) + 1, f"`{shown}` is not a block this format knows", hint)

@@ -46,8 +46,7 @@ def check_single_entries(archive: Archive, problems: Problems, today=None) -> No
                 continue
             if what in seen:
                 line, column = value(folder.doc, "agenda", index)
-                problems.add("PAP231", folder.path / "meeting.yml", line, column,
-                             f"{name} is on the agenda twice (items {seen[what] + 1} and {index + 1})")
+                problems.add("PAP231", folder.path / "meeting.yml", line, column, f"{name} is on the agenda twice (items {seen[what] + 1} and {index + 1})")
             else:
                 seen[what] = index
 
@@ -63,12 +62,17 @@ def check_committee_parents(archive: Archive, problems: Problems, today=None) ->
             current = archive.committees[current].parent
         if current is None or current not in chain:
             continue  # reaches the top, or a committee that does not exist (PAP201)
-        circle = chain[chain.index(current):]
+        circle = chain[chain.index(current) :]
         for cid in circle:
             if cid in reported:
                 continue
             reported.add(cid)
             line, column = value(archive.committee_docs.get(cid), "parent")
-            route = " → ".join([*circle[circle.index(cid):], *circle[: circle.index(cid)], cid])
-            problems.add("PAP232", archive.papers / "committees" / f"{cid}.yml", line, column,
-                         f"the committee `{cid}` is its own parent" if len(circle) == 1 else f"the committees' parents go round in a circle: {route}")
+            route = " → ".join([*circle[circle.index(cid) :], *circle[: circle.index(cid)], cid])
+            problems.add(
+                "PAP232",
+                archive.papers / "committees" / f"{cid}.yml",
+                line,
+                column,
+                f"the committee `{cid}` is its own parent" if len(circle) == 1 else f"the committees' parents go round in a circle: {route}",
+            )

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import os
-
 import re
 from pathlib import Path
 
 from markdown_it.common.html_re import HTML_TAG_RE
 
-from committee_papers.checks.blocks import check_block_markers
 from committee_papers.checks.accessibility import check_tokens
 from committee_papers.checks.appendices import backslashed, real_path, resolve_inside
+from committee_papers.checks.blocks import check_block_markers
 from committee_papers.checks.limits import check_image, check_markdown_limits
 from committee_papers.checks.locate import did_you_mean, value
 from committee_papers.checks.style_layout import check_layout, check_unused_templates, difflib_close
@@ -40,13 +39,19 @@ def check_house_style(archive: Archive, problems: Problems, today=None) -> None:
     line, column = value(archive.council_doc, "house_style")
     if name in ALIASES and name not in styles:
         problems.add(
-            "PAP313", archive.papers / "council.yml", line, column,
+            "PAP313",
+            archive.papers / "council.yml",
+            line,
+            column,
             f"the house style `{name}` is now called `{ALIASES[name]}`",
             f"write `house_style: {ALIASES[name]}`",
         )
     elif find_style(styles, name) is None:
         problems.add(
-            "PAP304", archive.papers / "council.yml", line, column,
+            "PAP304",
+            archive.papers / "council.yml",
+            line,
+            column,
             f"there is no house style `{name}`",
             did_you_mean(name, styles, "house style") if difflib_close(name, styles) else "use one of: " + ", ".join(sorted(styles)),
         )
@@ -80,8 +85,9 @@ def _blocks(archive: Archive, parsed: ParsedReport, problems: Problems) -> None:
         if part.name == "body":
             check_block_markers(parsed.report_file.path, part.text, parsed.report_file.body_line, problems, allow_html, part.tokens)
         else:
-            check_block_markers(parsed.report_file.path, part.text, 1, problems, allow_html, part.tokens,
-                                where=lambda line, column, name=part.name: _where(parsed, name, line))
+            check_block_markers(
+                parsed.report_file.path, part.text, 1, problems, allow_html, part.tokens, where=lambda line, column, name=part.name: _where(parsed, name, line)
+            )
 
 
 def _parts(parsed: ParsedReport) -> list:
@@ -204,7 +210,10 @@ def check_links(
             if child.type == "image" and remote and not target.startswith("#"):
                 line, column = find_in(lines, first_line, token.map, target)
                 problems.add(
-                    "PAP505", path, line, column,
+                    "PAP505",
+                    path,
+                    line,
+                    column,
                     f"the image `{target}` comes from another website",
                     f"save the image in {folder.name}/{report_id}/ and link to it there",
                 )
@@ -220,13 +229,19 @@ def check_links(
             resolved = resolve_inside(folder, local)
             if resolved is None:
                 problems.add(
-                    "PAP209", path, line, column,
+                    "PAP209",
+                    path,
+                    line,
+                    column,
                     f"the link `{target}` leads outside this meeting's folder",
                     f"put the file in {folder.name}/{report_id}/ and link to it from there",
                 )
             elif not os.path.exists(resolved):
                 problems.add(
-                    "PAP208", path, line, column,
+                    "PAP208",
+                    path,
+                    line,
+                    column,
                     f"the linked file `{target}` does not exist",
                     f"add the file, or correct the path; paths start from the meeting folder {folder.name}/",
                 )
@@ -236,7 +251,10 @@ def check_links(
                 check_image(resolved, target, path, line, column, problems)
             elif os.path.isfile(resolved) and resolved.suffix.lower() not in PUBLISHABLE and real_path(resolved) not in appendices:
                 problems.add(
-                    "PAP506", path, line, column,
+                    "PAP506",
+                    path,
+                    line,
+                    column,
                     f"the link to `{target}` will be shown as plain text: {resolved.suffix or 'files without a type'} files are not published",
                     "save it as PDF, or make it an appendix; images, PDF and CSV files are published",
                 )

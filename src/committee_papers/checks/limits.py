@@ -36,8 +36,13 @@ def check_markdown_limits(path: Path, pieces: list[tuple[list[Token], int]], pro
             if token.nesting == 1 and token.block or token.type in _LEAVES:
                 blocks += 1
                 if blocks == limits.BLOCKS + 1:
-                    problems.add("PAP331", path, where, 1,
-                                 f"the document has more than {limits.BLOCKS:,} paragraphs, headings, list items and table rows and cells; this is the first one past that")
+                    problems.add(
+                        "PAP331",
+                        path,
+                        where,
+                        1,
+                        f"the document has more than {limits.BLOCKS:,} paragraphs, headings, list items and table rows and cells; this is the first one past that",
+                    )
             if token.type in _CONTAINERS or token.type.startswith("container_") and token.nesting == 1:
                 depth += 1
                 if depth > limits.NESTING and not told_depth:
@@ -75,8 +80,13 @@ def image_pixels(path: Path) -> int | None:
 def check_image(path: Path, shown_as: str, file: Path, line: int, column: int, problems: Problems) -> None:
     pixels = image_pixels(path)
     if pixels is not None and pixels > limits.IMAGE_PIXELS:
-        problems.add("PAP015", file, line, column,
-                     f"the image `{shown_as}` has {pixels / 1e6:,.0f} million pixels; an image may have at most {limits.IMAGE_PIXELS / 1e6:,.0f} million")
+        problems.add(
+            "PAP015",
+            file,
+            line,
+            column,
+            f"the image `{shown_as}` has {pixels / 1e6:,.0f} million pixels; an image may have at most {limits.IMAGE_PIXELS / 1e6:,.0f} million",
+        )
 
 
 def check_photo_pixels(archive: Archive, problems: Problems, today=None) -> None:
@@ -156,7 +166,8 @@ def check_pdf_limits(reader, name: str, report_path: Path, line: int, column: in
         problems.add("PAP014", report_path, line, column, f"the PDF `{name}` could not be measured: its pages are damaged or expand beyond what can be read")
         return 0
     if expanded > limits.PDF_EXPANDED_BYTES:
-        problems.add("PAP014", report_path, line, column,
-                     f"the pages of the PDF `{name}` expand to more than {limits.PDF_EXPANDED_BYTES // 1024 // 1024} MB of drawing")
+        problems.add(
+            "PAP014", report_path, line, column, f"the pages of the PDF `{name}` expand to more than {limits.PDF_EXPANDED_BYTES // 1024 // 1024} MB of drawing"
+        )
         return 0
     return pages

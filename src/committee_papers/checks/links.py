@@ -101,11 +101,17 @@ def check_minutes_links(archive: Archive, folder, problems: Problems) -> None:
 def check_archive_links(archive: Archive, problems: Problems, today=None) -> None:
     """Markdown in council.yml, the committees and the agendas."""
     if archive.council is not None:
-        check_field(archive.council.boilerplate.statutory_implications, archive.papers / "council.yml", archive.council_doc,
-                    ("boilerplate", "statutory_implications"), problems)
+        check_field(
+            archive.council.boilerplate.statutory_implications,
+            archive.papers / "council.yml",
+            archive.council_doc,
+            ("boilerplate", "statutory_implications"),
+            problems,
+        )
     for cid, committee in archive.committees.items():
-        check_field(committee.terms_of_reference, archive.papers / "committees" / f"{cid}.yml", archive.committee_docs.get(cid),
-                    ("terms_of_reference",), problems)
+        check_field(
+            committee.terms_of_reference, archive.papers / "committees" / f"{cid}.yml", archive.committee_docs.get(cid), ("terms_of_reference",), problems
+        )
     for folder in archive.meetings.values():
         for index, entry in enumerate(folder.meeting.agenda or [] if folder.meeting else []):
             check_field(getattr(entry, "text", None), folder.path / "meeting.yml", folder.doc, ("agenda", index, "text"), problems)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from committee_papers.agenda import agenda_items, same_title
-from committee_papers.checks.locate import value
 from committee_papers.checks.references import check_person
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
 from committee_papers.publication import exempt_item_of
+
 
 def check_minutes(archive: Archive, problems: Problems, today=None) -> None:
     for folder in archive.meetings.values():

@@ -34,7 +34,7 @@ class KnownNames:
     by_last: dict
 
     @classmethod
-    def of(cls, archive: Archive) -> "KnownNames":
+    def of(cls, archive: Archive) -> KnownNames:
         names = {p.name.strip() for p in [*archive.people.councillors.values(), *archive.people.officers.values()]}
         by_first: dict[str, list[str]] = {}
         by_last: dict[str, list[str]] = {}
@@ -94,7 +94,14 @@ def check_report_names(archive: Archive, report_file: ReportFile, problems: Prob
             guess = known.likely_anywhere(ref.name.strip())
             if guess:
                 line, column = value(report_file.doc, field, "name")
-                problems.add("PAP411", report_file.path, line, column, f"`{ref.name}` looks like a misspelling of {guess}", f"if this is {guess}, spell the name as people.yml does (or use their id)")
+                problems.add(
+                    "PAP411",
+                    report_file.path,
+                    line,
+                    column,
+                    f"`{ref.name}` looks like a misspelling of {guess}",
+                    f"if this is {guess}, spell the name as people.yml does (or use their id)",
+                )
     reported = set()
     for offset, line_text in enumerate(report_file.body.split("\n")):
         for match in _CANDIDATE.finditer(line_text):
@@ -105,7 +112,10 @@ def check_report_names(archive: Archive, report_file: ReportFile, problems: Prob
             if guess:
                 reported.add(name)
                 problems.add(
-                    "PAP411", report_file.path, report_file.body_line + offset, match.start() + 1,
+                    "PAP411",
+                    report_file.path,
+                    report_file.body_line + offset,
+                    match.start() + 1,
                     f"`{name}` looks like a misspelling of {guess}",
                     f"if this is {guess}, spell the name as people.yml does",
                 )
@@ -122,4 +132,11 @@ def check_inline_people(archive: Archive, problems: Problems, today=None) -> Non
                     guess = known.likely_anywhere(ref.name.strip())
                     if guess:
                         line, column = value(minutes.doc, "officers", index, "name")
-                        problems.add("PAP411", minutes.path, line, column, f"`{ref.name}` looks like a misspelling of {guess}", f"if this is {guess}, use their id from people.yml")
+                        problems.add(
+                            "PAP411",
+                            minutes.path,
+                            line,
+                            column,
+                            f"`{ref.name}` looks like a misspelling of {guess}",
+                            f"if this is {guess}, use their id from people.yml",
+                        )

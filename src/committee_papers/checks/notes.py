@@ -21,7 +21,15 @@ from committee_papers.yamlsource import YamlDoc
 ANY = object()  # any key or list position
 # The values that are Markdown, where a comment is a comment: by file kind, their paths.
 MARKDOWN = {
-    "report": [("purpose",), ("summary",), ("reasons",), ("alternative_options",), ("comments", ANY, "text"), ("implications", ANY, "text"), ("recommendations", ANY)],
+    "report": [
+        ("purpose",),
+        ("summary",),
+        ("reasons",),
+        ("alternative_options",),
+        ("comments", ANY, "text"),
+        ("implications", ANY, "text"),
+        ("recommendations", ANY),
+    ],
     "meeting": [("agenda", ANY, "text")],
     "committee": [("terms_of_reference",)],
     "council": [("boilerplate", "statutory_implications")],
@@ -47,7 +55,10 @@ def check_plain_text_notes(archive: Archive, problems: Problems, today=None) -> 
             if OPEN in text and not any(_matches(where, pattern) for pattern in MARKDOWN[kind]):
                 line, column = doc.value_at(where)
                 problems.add(
-                    "PAP229", path, line, column,
+                    "PAP229",
+                    path,
+                    line,
+                    column,
                     f"`{'.'.join(str(part) for part in where)}` is plain text, so the comment in it would be published as written",
                 )
 

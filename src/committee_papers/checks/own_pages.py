@@ -66,7 +66,9 @@ def _published_as_written(text: str) -> list[tuple[int, str]]:
         if token.map is None:
             continue
         if token.type == exempt.OPEN:
-            found.append((token.map[0] + 1, "`::: exempt` does not work in the council's own pages, which are published as written: the passage would be public"))
+            found.append(
+                (token.map[0] + 1, "`::: exempt` does not work in the council's own pages, which are published as written: the passage would be public")
+            )
         elif token.type == "comment" or (token.type == "inline" and any(child.type == "comment_inline" for child in token.children or [])):
             found.append((token.map[0] + 1, "an author's comment in the council's own pages is published in the page's HTML, which anyone can read"))
     return found

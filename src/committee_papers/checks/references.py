@@ -54,9 +54,7 @@ def check_committees(archive: Archive, problems: Problems, today=None) -> None:
             check_person(archive, problems, file, doc, (field,), ref, "councillor")
             if ref and ref not in committee.members and ref in archive.people.councillors:
                 line, column = value(doc, field)
-                problems.add(
-                    "PAP220", file, line, column, f"the {field.replace('_', '-')} `{ref}` is not in the committee's members"
-                )
+                problems.add("PAP220", file, line, column, f"the {field.replace('_', '-')} `{ref}` is not in the committee's members")
         for index, member in enumerate(committee.members):
             check_person(archive, problems, file, doc, ("members", index), member, "councillor")
         check_person(archive, problems, file, doc, ("clerk",), committee.clerk, "officer")

@@ -96,7 +96,10 @@ def check_revisions(archive: Archive, problems: Problems, today: dt.date) -> Non
             if not (revision.reason or "").strip():
                 line, column = key(report.doc, "revised")
                 problems.add(
-                    "PAP402", report.path, line, column,
+                    "PAP402",
+                    report.path,
+                    line,
+                    column,
                     f"the report was revised on {_day(revision.date)}, after the agenda was published, with no reasons for urgency",
                     "record the chair's reasons in `reason:` under `revised:`",
                 )
@@ -231,7 +234,7 @@ def check_comments(archive: Archive, problems: Problems, today: dt.date) -> None
                         line,
                         column,
                         f"the {name} comment has not been signed yet",
-                        f"the clearing officer replaces `by: TBC` with their initials and adds the date and their comment",
+                        "the clearing officer replaces `by: TBC` with their initials and adds the date and their comment",
                     )
                     continue
                 if not (comment.by or "").strip():
@@ -276,7 +279,10 @@ def check_attendance(archive: Archive, problems: Problems, today: dt.date) -> No
             if pid not in allowed and pid not in front.other_members:
                 line, column = value(minutes.doc, "present", index)
                 problems.add(
-                    "PAP412", minutes.path, line, column,
+                    "PAP412",
+                    minutes.path,
+                    line,
+                    column,
                     f"`{pid}` is recorded as present but is neither a member of the {committee.name} nor a named substitute",
                     "record them under `substitutes:` (for the member they replaced) or `other_members:`",
                 )
@@ -285,7 +291,10 @@ def check_attendance(archive: Archive, problems: Problems, today: dt.date) -> No
                 if pid not in committee.members:
                     line, column = value(minutes.doc, field, index)
                     problems.add(
-                        "PAP412", minutes.path, line, column,
+                        "PAP412",
+                        minutes.path,
+                        line,
+                        column,
                         f"`{pid}` is recorded under {field} but is not a member of the {committee.name}",
                         "only members of the committee are recorded as absent or sending apologies",
                     )
@@ -296,15 +305,16 @@ def check_rule_settings(archive: Archive, problems: Problems, today: dt.date) ->
     if archive.council is None:
         return
     codes = registry()
-    for code, setting in archive.council.rules.items():
+    for code in archive.council.rules:
         line, column = key(archive.council_doc, "rules", code)
         if code not in codes:
             problems.add("PAP413", archive.papers / "council.yml", line, column, f"there is no rule {code}", "run `papers explain` to list the codes")
         elif not codes[code].configurable:
             problems.add(
-                "PAP413", archive.papers / "council.yml", line, column,
+                "PAP413",
+                archive.papers / "council.yml",
+                line,
+                column,
                 f"{code} ({codes[code].title.lower()}) cannot be changed: the papers could not be read or published safely without it",
                 f"remove {code} from `rules:`",
             )
-
-

@@ -61,4 +61,11 @@ def check_unpublished(archive: Archive, problems: Problems, today: dt.date) -> N
             message = f"the agenda for the meeting on {meets} is not yet published: the last day to publish it is {when}"
         else:
             message = f"the agenda for the meeting on {meets} is not published, and the last lawful day to publish it was {when}"
-        problems.add("PAP431", folder.path / "meeting.yml", line, column, message, f"publish the agenda and record the day: `papers meeting publish {folder.id} --on YYYY-MM-DD`")
+        problems.add(
+            "PAP431",
+            folder.path / "meeting.yml",
+            line,
+            column,
+            message,
+            f"publish the agenda and record the day: `papers meeting publish {folder.id} --on YYYY-MM-DD`",
+        )

@@ -119,9 +119,9 @@ def code_digest() -> str:
     hasher.update(sys.version.encode("utf-8"))
     for name in LIBRARIES:
         try:
-            hasher.update(f"{name}={metadata.version(name)}".encode("utf-8"))
+            hasher.update(f"{name}={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:
-            hasher.update(f"{name}=none".encode("utf-8"))
+            hasher.update(f"{name}=none".encode())
     return hasher.hexdigest()
 
 
@@ -261,7 +261,7 @@ def decode(value: Any) -> Any:
     kind = _types().get(value.get("t"))
     if tag == "yaml" and kind is not None:
         data, values, keys, start = inner
-        return kind(decode(data), {tuple(p): (int(l), int(c)) for p, l, c in values}, {tuple(p): (int(l), int(c)) for p, l, c in keys}, tuple(start))
+        return kind(decode(data), {tuple(p): (int(ln), int(c)) for p, ln, c in values}, {tuple(p): (int(ln), int(c)) for p, ln, c in keys}, tuple(start))
     if tag == "enum" and isinstance(kind, type) and issubclass(kind, enum.Enum):
         return kind(inner)
     if tag == "model" and isinstance(kind, type) and issubclass(kind, BaseModel):

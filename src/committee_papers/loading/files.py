@@ -87,7 +87,10 @@ def too_long_lines(text: str, path: Path, problems: Problems) -> bool:
         return False
     (line, length), more = long[0], len(long) - 1
     problems.add(
-        "PAP012", path, line, limits.LINE_CHARACTERS + 1,
+        "PAP012",
+        path,
+        line,
+        limits.LINE_CHARACTERS + 1,
         f"line {line} is {length:,} characters long; a line may have at most {limits.LINE_CHARACTERS:,}"
         + (f" ({more:,} more lines are too long)" if more else ""),
     )

@@ -40,8 +40,14 @@ def read_minutes_body(body: str, body_line: int, path: Path, problems: Problems,
             problems.add("PAP221", path, line, 1, f"the heading `## {text}` is inside a `::: exempt` block that is still open")
             continue
         if "resolved" in blocks:
-            problems.add("PAP214", path, line, 1, f"the heading `## {text}` is inside a `::: resolved` block that is still open",
-                         "end the block with a line `:::` before the next minute's heading")
+            problems.add(
+                "PAP214",
+                path,
+                line,
+                1,
+                f"the heading `## {text}` is inside a `::: resolved` block that is still open",
+                "end the block with a line `:::` before the next minute's heading",
+            )
             continue
         match = _MINUTE.match(text)
         if not match:
@@ -75,7 +81,12 @@ def _resolutions(tokens: list[Token], first_line: int, path: Path, problems: Pro
             number = info[1] if len(info) > 1 else ""
             if not number:
                 problems.add(
-                    "PAP214", path, line, 1, "the `::: resolved` block has no resolution number", "write the number after the word, for example `::: resolved 2026/014`"
+                    "PAP214",
+                    path,
+                    line,
+                    1,
+                    "the `::: resolved` block has no resolution number",
+                    "write the number after the word, for example `::: resolved 2026/014`",
                 )
             if token.level == 0 and not token.meta["closed"]:
                 problems.add("PAP214", path, line, 1, "the `::: resolved` block is never closed", "end the block with a line `:::`")

@@ -29,7 +29,6 @@ _EXPECTED = {
 }
 
 
-
 def describe(value: Any) -> str:
     if value is None:
         return "empty"
@@ -168,9 +167,7 @@ def report_validation_error(
         elif kind == "literal_error":
             line, column = doc.value_at(path)
             expected = err.get("ctx", {}).get("expected", "")
-            problems.add(
-                "PAP106", file, line, column, f"{where} cannot be {describe(value)}", f"use one of: {expected.replace(chr(39), '')}"
-            )
+            problems.add("PAP106", file, line, column, f"{where} cannot be {describe(value)}", f"use one of: {expected.replace(chr(39), '')}")
         elif kind in ("too_short", "string_too_short"):
             line, column = doc.value_at(path)
             problems.add("PAP108", file, line, column, f"{where} is empty", f"write something for {where} or remove it")

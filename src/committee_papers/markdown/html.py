@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-import nh3
 
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt", "em", "h2", "h3",
@@ -94,10 +94,7 @@ def _neutralised(tokens: list[Token]) -> list[Token]:
             content = content[: tag.start] + "&lt;" + content[tag.start + 1 :]
         return piece.copy(content=content)
 
-    return [
-        token.copy(children=[fixed(child) for child in token.children]) if token.type == "inline" and token.children else fixed(token)
-        for token in tokens
-    ]
+    return [token.copy(children=[fixed(child) for child in token.children]) if token.type == "inline" and token.children else fixed(token) for token in tokens]
 
 
 def _paragraph_open(self, tokens: list[Token], idx: int, options, env) -> str:

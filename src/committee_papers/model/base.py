@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Union
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
 from pydantic_core import PydanticCustomError
@@ -32,7 +32,8 @@ def _date(value: Any) -> Any:
         raise PydanticCustomError("date_invalid", "`{value}` is not a date", {"value": str(value)})
     if not limits.FIRST_YEAR <= value.year <= limits.LAST_YEAR:  # beyond them, date arithmetic runs off the calendar
         raise PydanticCustomError(
-            "date_invalid", "`{value}` is not a date between {first} and {last}",
+            "date_invalid",
+            "`{value}` is not a date between {first} and {last}",
             {"value": value.isoformat(), "first": limits.FIRST_YEAR, "last": limits.LAST_YEAR},
         )
     return value
@@ -106,7 +107,7 @@ def _person_kind(value: Any) -> str | None:
 
 
 PersonRef = Annotated[
-    Union[Annotated[Id, Tag("person id")], Annotated[InlinePerson, Tag("person details")]],
+    Annotated[Id, Tag("person id")] | Annotated[InlinePerson, Tag("person details")],
     Discriminator(
         _person_kind,
         custom_error_type="person_ref",

@@ -25,6 +25,8 @@ def _month_day(value: Any) -> Any:
 
 MonthDay = Annotated[str, BeforeValidator(_month_day)]
 Jurisdiction = Literal["england", "wales", "scotland", "northern-ireland"]
+
+
 def _rule_setting(value: Any) -> Any:
     return "off" if value is False else value  # YAML 1.1 reads an unquoted `off` as false
 

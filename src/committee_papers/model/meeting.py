@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Discriminator, Tag
 
@@ -110,15 +110,13 @@ def entry_kind(value: Any) -> str | None:
 
 
 AgendaEntry = Annotated[
-    Union[
-        Annotated[MinutesEntry, Tag("minutes entry")],
-        Annotated[ApologiesEntry, _bare("apologies"), Tag("apologies entry")],
-        Annotated[DeclarationsEntry, _bare("declarations"), Tag("declarations entry")],
-        Annotated[ItemEntry, Tag("item entry")],
-        Annotated[ReportEntry, Tag("report entry")],
-        Annotated[PlannedEntry, Tag("planned entry")],
-        Annotated[ExclusionEntry, _bare("exclusion"), Tag("exclusion entry")],
-    ],
+    Annotated[MinutesEntry, Tag("minutes entry")]
+    | Annotated[ApologiesEntry, _bare("apologies"), Tag("apologies entry")]
+    | Annotated[DeclarationsEntry, _bare("declarations"), Tag("declarations entry")]
+    | Annotated[ItemEntry, Tag("item entry")]
+    | Annotated[ReportEntry, Tag("report entry")]
+    | Annotated[PlannedEntry, Tag("planned entry")]
+    | Annotated[ExclusionEntry, _bare("exclusion"), Tag("exclusion entry")],
     Discriminator(
         entry_kind,
         custom_error_type="agenda_entry",

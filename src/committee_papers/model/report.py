@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from committee_papers.model.base import Date, ExemptOrNot, Id, PersonRef, StrictModel, Text
-
 
 UNSIGNED = "TBC"  # the initials a scaffolded comment carries until the clearing officer signs it
 
@@ -65,7 +64,7 @@ class ContactEntry(StrictModel):
     email: str | None = None
 
     @model_validator(mode="after")
-    def _someone(self) -> "ContactEntry":
+    def _someone(self) -> ContactEntry:
         if not (self.person or (self.name or "").strip()):
             raise PydanticCustomError("contact_someone", "a contact needs `person:` (an id from people.yml) or `name:`")
         return self
@@ -76,7 +75,7 @@ def _contact_kind(value: Any) -> str | None:
 
 
 ContactRef = Annotated[
-    Union[Annotated[Id, Tag("person id")], Annotated[ContactEntry, Tag("contact details")]],
+    Annotated[Id, Tag("person id")] | Annotated[ContactEntry, Tag("contact details")],
     Discriminator(
         _contact_kind,
         custom_error_type="person_ref",
@@ -90,8 +89,6 @@ class BackgroundPaper(StrictModel):
 
     title: Text
     exempt_paragraphs: list[int] = []
-
-
 
 
 def _divisions(value: Any) -> Any:

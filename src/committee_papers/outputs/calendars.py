@@ -44,7 +44,7 @@ def event(site: Site, view: MeetingView) -> Event:
     if isinstance(start, dt.datetime):
         item.add("dtend", _end(view, start))
     stamp = view.meeting.published or view.date
-    item.add("dtstamp", dt.datetime.combine(stamp, dt.time(0, 0), tzinfo=dt.timezone.utc))
+    item.add("dtstamp", dt.datetime.combine(stamp, dt.time(0, 0), tzinfo=dt.UTC))
     name = view.committee.name if view.committee else view.committee_id
     item.add("summary", f"{name}{' (cancelled)' if view.meeting.status == 'cancelled' else ''}")
     if view.venue:
@@ -127,7 +127,7 @@ def forward_plan_calendar(site: Site) -> bytes:
         happening = Event()
         happening.add("uid", f"key-decision-{entry.key}@{host}")
         happening.add("dtstart", entry.expected)
-        happening.add("dtstamp", dt.datetime.combine(entry.first_published or entry.expected, dt.time(0, 0), tzinfo=dt.timezone.utc))
+        happening.add("dtstamp", dt.datetime.combine(entry.first_published or entry.expected, dt.time(0, 0), tzinfo=dt.UTC))
         happening.add("summary", f"Key decision: {entry.title}")
         happening.add(
             "description",

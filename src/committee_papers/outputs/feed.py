@@ -14,7 +14,7 @@ LATEST = 100
 
 
 def _when(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.UTC)
 
 
 def atom_feed(site: Site) -> bytes:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from committee_papers import publish
 from committee_papers.packs.document import PackComposer
@@ -42,7 +42,9 @@ def _write(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-def build_meeting(site: Site, view: MeetingView, site_dir: Path, confidential_dir: Path | None, engine: str = "weasyprint", reports: bool = True) -> MeetingPdfs:
+def build_meeting(
+    site: Site, view: MeetingView, site_dir: Path, confidential_dir: Path | None, engine: str = "weasyprint", reports: bool = True
+) -> MeetingPdfs:
     """The public pack, the members' confidential pack (if anything is exempt) and each report's PDF."""
     start = time.perf_counter()
     render = _engine(engine)
@@ -174,6 +176,8 @@ def rich_progress() -> Callable[[MeetingPdfs, int, int], None]:
     console = Console(stderr=True)
 
     def report(done: MeetingPdfs, count: int, total: int) -> None:
-        console.print(f"[{count}/{total}] {done.meeting}: {len(done.written)} PDF{'s' if len(done.written) != 1 else ''} in {done.seconds:.1f} s", highlight=False)
+        console.print(
+            f"[{count}/{total}] {done.meeting}: {len(done.written)} PDF{'s' if len(done.written) != 1 else ''} in {done.seconds:.1f} s", highlight=False
+        )
 
     return report

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -16,7 +15,7 @@ from committee_papers.packs.fetcher import papers_url
 from committee_papers.pages import urls as site_urls
 from committee_papers.pages.minutes_page import minutes_context
 from committee_papers.pages.site import MeetingView, Site
-from committee_papers.render.environment import letter, template_environment
+from committee_papers.render.environment import template_environment
 from committee_papers.render.people import person
 from committee_papers.render.report import EXEMPT_PASSAGE, appendix_views, house_style, public_title, render_report
 from committee_papers.render.text import render_markdown
@@ -113,9 +112,7 @@ class PackComposer:
             if other is None or other.folder.minutes is None:
                 return None
             context = minutes_context(self.site, other, public=not confidential)
-            html = self.env.get_template("pack/minutes-section.html").render(
-                number=item.number, draft=True, url=self.absolute, urls=site_urls, **context
-            )
+            html = self.env.get_template("pack/minutes-section.html").render(number=item.number, draft=True, url=self.absolute, urls=site_urls, **context)
             return {"number": item.number, "title": item.title, "html": Markup(html), "appendices": [], "confidential": None}
         if item.report is None or not self.site.publication.report_visible(view.folder, item.report):
             return None
@@ -123,8 +120,14 @@ class PackComposer:
         if exempt is not None and not confidential:
             return None
         html = render_report(
-            self.archive, view.folder, item, item.report, confidential=confidential, show_appendix_list=False,
-            resolve=self.file_resolver(view), appendices=appendix_views(house_style(self.archive), item.report.report),
+            self.archive,
+            view.folder,
+            item,
+            item.report,
+            confidential=confidential,
+            show_appendix_list=False,
+            resolve=self.file_resolver(view),
+            appendices=appendix_views(house_style(self.archive), item.report.report),
         )
         return {
             "number": item.number,
@@ -215,5 +218,3 @@ class PackComposer:
             sections=[section] if section else [],
         )
         return PackDocument(html=html, placeholders=placeholders, title=title, item_numbers=[item.number] if section else [])
-
-

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-
 SCHEME = "papers"
 
 

@@ -97,6 +97,4 @@ def lay_in_appendices(writer: PdfWriter, document: PackDocument, pages_of: dict[
         save, restore = DecodedStreamObject(), DecodedStreamObject()
         save.set_data(b"q\n")
         restore.set_data(b"\nQ\n")  # the page's own drawing may leave its coordinates flipped
-        page[NameObject("/Contents")] = ArrayObject(
-            [add_object(writer, save), *streams, add_object(writer, restore), add_object(writer, drawing)]
-        )
+        page[NameObject("/Contents")] = ArrayObject([add_object(writer, save), *streams, add_object(writer, restore), add_object(writer, drawing)])

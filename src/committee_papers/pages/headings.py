@@ -16,7 +16,7 @@ class TocEntry:
     level: int
     id: str
     name: str
-    children: list["TocEntry"] = field(default_factory=list)
+    children: list[TocEntry] = field(default_factory=list)
 
     def as_token(self) -> dict:
         return {"level": self.level, "id": self.id, "name": self.name, "children": [c.as_token() for c in self.children]}

@@ -18,7 +18,9 @@ def _render(meeting_ids: list[str]) -> list[tuple[str, list[Page], list[Asset]]]
     return [(mid, *renderer.meeting_pages(renderer.site.by_id[mid])) for mid in meeting_ids]
 
 
-def render_meetings(renderer: PageRenderer, views: list[MeetingView], workers: int | None = None, allow_fork: bool = True) -> dict[str, tuple[list[Page], list[Asset]]]:
+def render_meetings(
+    renderer: PageRenderer, views: list[MeetingView], workers: int | None = None, allow_fork: bool = True
+) -> dict[str, tuple[list[Page], list[Asset]]]:
     workers = workers or os.cpu_count() or 1
     if not allow_fork or workers <= 1 or len(views) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         return {view.id: renderer.meeting_pages(view) for view in views}

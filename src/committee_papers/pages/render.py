@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import os
-
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -18,14 +17,13 @@ from committee_papers.markdown.parser import parser
 from committee_papers.model.archive import ReportFile
 from committee_papers.pages import urls
 from committee_papers.pages.headings import TocEntry, add_heading_ids
-from committee_papers.pages.tables import wrap_tables
 from committee_papers.pages.site import MeetingView, Site
+from committee_papers.pages.tables import wrap_tables
 from committee_papers.publication import PUBLISHABLE, public_report_id, year_label, year_slug
 from committee_papers.render.environment import template_environment
 from committee_papers.render.people import person
 from committee_papers.render.report import EXEMPT_PASSAGE, AppendixView, house_style, public_title, render_report
 from committee_papers.render.text import EXEMPT_MINUTE, render_markdown
-
 
 
 @dataclass
@@ -61,7 +59,9 @@ class PageRenderer:
         self.assets: list[Asset] = []
 
     # -- helpers ---------------------------------------------------------
-    def page(self, url: str, template: str, title: str, crumbs: list[tuple[str, str]], description: str = "", search_context: list | None = None, **context) -> Page:
+    def page(
+        self, url: str, template: str, title: str, crumbs: list[tuple[str, str]], description: str = "", search_context: list | None = None, **context
+    ) -> Page:
         def link(target: str) -> str:
             return urls.relative(url, target)
 
@@ -295,14 +295,8 @@ class PageRenderer:
         exempt = report.report.exempt is not None
         appendices, bodies = ([], []) if exempt else self.appendices(view, report)
         page_url = urls.report(view.id, public_report_id(item))
-        links = {
-            (view.folder.path / a.file).resolve(): shown.href
-            for a, shown in zip(report.report.appendices, appendices)
-            if shown.href is not None
-        }
-        fragment = render_report(
-            self.archive, view.folder, item, report, appendices=appendices, resolve=self.local_file_resolver(view, page_url, links)
-        )
+        links = {(view.folder.path / a.file).resolve(): shown.href for a, shown in zip(report.report.appendices, appendices) if shown.href is not None}
+        fragment = render_report(self.archive, view.folder, item, report, appendices=appendices, resolve=self.local_file_resolver(view, page_url, links))
         title = public_title(report.report.title, report.report.exempt)
         return self.page(
             page_url,
@@ -374,7 +368,6 @@ class PageRenderer:
             committees=sorted(self.archive.committees.items(), key=lambda c: c[1].name),
             datasets=["meetings", "items", "reports", "decisions", "people", "forward-plan"],
         )
-
 
 
 def today_label(day: dt.date) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Callable
 
 from committee_papers import publish
 from committee_papers.incremental import BuildCache, link_or_copy
@@ -40,8 +40,11 @@ def site_files(plan: Plan) -> dict[str, bytes]:
         for mid, text in events.items():
             plan.records[mid].event = text.decode("utf-8")
         files = {
-            **calendars, urls.feed(): atom_feed(plan.site), **open_data(plan.site),
-            urls.forward_plan_feed(): forward_plan_feed(plan.site), urls.forward_plan_calendar(): forward_plan_calendar(plan.site),
+            **calendars,
+            urls.feed(): atom_feed(plan.site),
+            **open_data(plan.site),
+            urls.forward_plan_feed(): forward_plan_feed(plan.site),
+            urls.forward_plan_calendar(): forward_plan_calendar(plan.site),
         }
     for asset in (CSS, *SCRIPTS):
         files[asset] = resources.files("committee_papers").joinpath(asset).read_bytes()

@@ -67,7 +67,7 @@ class BuildOptions:
     config_file: Path | None = None
     sources: dict[str, str] = field(default_factory=dict, compare=False)  # where each folder setting came from
 
-    def with_(self, **changes: Any) -> "BuildOptions":
+    def with_(self, **changes: Any) -> BuildOptions:
         return replace(self, **changes)
 
 

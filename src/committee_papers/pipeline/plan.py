@@ -9,6 +9,7 @@ the packs, the search index, publishing) works from the plan.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
 from committee_papers.check import CheckResult
 from committee_papers.incremental import BuildCache, MeetingRecord, PageRecord, code_digest
 from committee_papers.pages.freshness import global_digest, meeting_digests
@@ -88,9 +89,7 @@ def previous_records(options: BuildOptions, digest: str) -> dict[str, MeetingRec
 
 
 def _still_there(options: BuildOptions, record: MeetingRecord) -> bool:
-    return all((options.site_dir / out).exists() for out in record.outputs) and all(
-        (options.confidential_dir / out).exists() for out in record.confidential
-    )
+    return all((options.site_dir / out).exists() for out in record.outputs) and all((options.confidential_dir / out).exists() for out in record.confidential)
 
 
 def keep_unchanged(plan: Plan, theme_settings: str, previous: Plan | None = None) -> None:

@@ -61,9 +61,7 @@ def template_environment(council_templates: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(
-        ddmmyyyy=ddmmyyyy, long_date=long_date, short_date=short_date, twelve_hour=twelve_hour, letter=letter
-    )
+    env.filters.update(ddmmyyyy=ddmmyyyy, long_date=long_date, short_date=short_date, twelve_hour=twelve_hour, letter=letter)
     return env
 
 
