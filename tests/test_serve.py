@@ -110,3 +110,24 @@ def test_an_error_keeps_the_last_good_pages(example, tmp_path):
         wait_for(lambda: "Not rebuilt" in told.read_text(), message="the error was not told")
         assert "error PAP100" in told.read_text()
         assert "seven operators" in fetch(url + PAGE)
+
+
+def test_a_browser_leaving_mid_download_prints_no_traceback(tmp_path, capfd):
+    from committee_papers.serving import Versions, start_server
+
+    (tmp_path / "agenda-pack.pdf").write_bytes(b"%PDF" + b"0" * 30_000_000)
+    server = start_server(tmp_path, "127.0.0.1", 0, Versions())
+    try:
+        host, port = server.server_address[:2]
+        for _ in range(3):
+            with socket.create_connection((host, port)) as client:
+                client.sendall(b"GET /agenda-pack.pdf HTTP/1.1\r\nHost: x\r\n\r\n")
+                assert client.recv(1024).startswith(b"HTTP/1.0 200")
+                client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")  # reset, as a closed tab does
+        time.sleep(2)
+        with urllib.request.urlopen(f"http://{host}:{port}/agenda-pack.pdf", timeout=30) as response:
+            assert response.read(4) == b"%PDF"  # still serving
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "Traceback" not in capfd.readouterr().err

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -83,10 +84,17 @@ def _with_reload(page: bytes) -> bytes:
     return page[:marker] + script + page[marker:] if marker >= 0 else page + script
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # the browser left before the file was sent (a new page, a cancelled download)
+        super().handle_error(request, client_address)
+
+
 def start_server(folder: Path, host: str, port: int, versions: Versions) -> http.server.ThreadingHTTPServer:
     """Serve `folder` on `host:port` in a background thread."""
     handler = functools.partial(type("Handler", (_Handler,), {"versions": versions}), directory=str(folder))
-    server = http.server.ThreadingHTTPServer((host, port), handler)
+    server = _Server((host, port), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
