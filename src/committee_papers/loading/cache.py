@@ -36,7 +36,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 NAME = "check.json"
-FORMAT = 2
+FORMAT = 3
 # The libraries whose behaviour decides what the check finds.
 LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "markdown-it-py", "mdit-py-plugins", "nh3", "pypdf", "pillow", "holidays", "Jinja2")
 

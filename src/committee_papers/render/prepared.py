@@ -33,17 +33,27 @@ class PartsHtml:
 
     blocks: list[dict] = field(default_factory=list)
     purpose: str = ""
-    body: str = ""  # the body's sections in one piece, for council templates written before the layout was data
     comments: dict[str, str] = field(default_factory=dict)
     extras: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def body(self) -> Markup:
+        """The body's sections in one piece, for council templates written before the layout was data."""
+        from committee_papers.render.view import legacy_body
+
+        return legacy_body(self.blocks)
 
 
 @dataclass
 class PreparedReport:
-    public: PartsHtml
     members: PartsHtml
     has_exempt: bool  # the members' version holds something the public one leaves out
     marker: str  # the prefix of a link to a local file, not guessable by an author
+    withheld: PartsHtml | None = None  # the public's version, where it differs from members' (kept once in the cache)
+
+    @property
+    def public(self) -> PartsHtml:
+        return self.members if self.withheld is None else self.withheld
 
     def parts(self, members: bool) -> PartsHtml:
         return self.members if members else self.public
@@ -62,10 +72,10 @@ def prepare_report(archive, report_file, parsed=None) -> PreparedReport:
     members = parts_html(parsed, archive.allow_html)
     if exempt or parsed.numbering.paragraphs.withheld:
         withhold_parsed(parsed)
-        public = parts_html(parsed, archive.allow_html)
+        withheld = parts_html(parsed, archive.allow_html)
     else:
-        public = members  # nothing is exempt: the two versions are the same HTML
-    return PreparedReport(public=public, members=members, has_exempt=exempt, marker=marker)
+        withheld = None  # nothing is exempt: the two versions are the same HTML
+    return PreparedReport(members=members, has_exempt=exempt, marker=marker, withheld=withheld)
 
 
 def _mark_local_files(tokens, marker: str) -> None:

@@ -157,13 +157,12 @@ def parts_html(parsed: ParsedReport, allow_html: bool) -> PartsHtml:
     return PartsHtml(
         blocks=blocks,
         purpose=html_of(parsed.extras.get("purpose"), allow_html),
-        body=_legacy_body(blocks),
         comments={key: html_of(part, allow_html) for key, _, part in parsed.comments},
         extras={name: html_of(part, allow_html) for name, part in parsed.extras.items()},
     )
 
 
-def _legacy_body(views: list[dict]) -> Markup:
+def legacy_body(views: list[dict]) -> Markup:
     """The body's sections as one piece, for council templates written before the layout was data."""
     html = ""
     for view in views:
