@@ -10,8 +10,8 @@ Python-Markdown's table-of-contents tokens).
 from __future__ import annotations
 
 INTERNALS = {
-    "pypdf PdfWriter._add_object": ("pypdf", "4.3-7.1", "adapter/pdf.py: a Form XObject and content streams added as indirect objects"),
-    "pypdf StreamObject._data": ("pypdf", "4.3-7.1", "adapter/pdf.py: a PDF appendix's drawing measured as it inflates, never inflated whole"),
+    "pypdf PdfWriter._add_object": ("pypdf", "6.17-7.1", "adapter/pdf.py: a Form XObject and content streams added as indirect objects"),
+    "pypdf StreamObject._data": ("pypdf", "6.17-7.1", "adapter/pdf.py: a PDF appendix's drawing measured as it inflates, never inflated whole"),
     "Material search plugin search_index.entries": ("mkdocs-material", "9.5-9.8", "adapter/material_search.py: search entries of pages a build keeps"),
     "Material templates partials/nav.html, partials/nav-item.html, partials/toc.html": (
         "mkdocs-material",
