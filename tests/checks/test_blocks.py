@@ -19,6 +19,8 @@ LEAKS = {
     "closing fence with an info string": ("```\nThe old figures.\n```text\n\n::: exempt\nSECRET\n:::\n", 4),
     "closing fence shorter than the opening one": ("````\nThe old figures.\n```\n\n::: exempt\nSECRET\n:::\n\n````\n", 4),
     "tilde fence closed by backticks": ("~~~\nThe old figures.\n```\n\n::: exempt\nSECRET\n:::\n", 4),
+    "misspelt marker in an unclosed code fence": ("```\nThe old figures.\n~~~\n\n::: exempted\nSECRET\n:::\n", 4),
+    "misspelt marker in a code fence after a table": ("| Item | Value |\n| --- | --- |\n| rent | 1 |\n\n```\nold\n\n::: exmept\nSECRET\n:::\n", 7),
     "lazy line in a list item": ("- ::: exempt\n  SECRET\nSECRET lazy\n  :::\n", 0),
     "lazy line in a block quote": ("> ::: exempt\n> SECRET\nSECRET lazy\n> :::\n", 0),
     "quote that stops before the block closes": ("> ::: exempt\n> SECRET\n\nAfter.\n", 0),

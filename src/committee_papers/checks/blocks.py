@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from markdown_it.token import Token
@@ -37,7 +38,13 @@ BLOCKS = ("exempt", "resolved")
 NESTING = "write the outer block with more colons than the inner one: `:::: exempt` around `::: resolved 2026/001`"
 _LIST_MARKER = re.compile(r"[-*+]|\d{1,9}[.)]")
 _COLONS = re.compile(r"(:+)[ \t]*(\S*)")
-_NEAR = re.compile(r"[^A-Za-z]*(exempt|resolved)\b", re.IGNORECASE)
+_LETTERS = re.compile(r"[^a-z]+")
+
+
+def _near(word: str) -> bool:
+    """Whether `word` is meant as `exempt` or `resolved`, however spelt (`Exempt:`, `exempted`, `exmept`)."""
+    letters = _LETTERS.sub("", word.lower())
+    return any(letters.startswith(name[:5]) or SequenceMatcher(None, letters, name).ratio() >= 0.75 for name in ("exempt", "resolved"))
 _START_WITH_COLONS = "start the line with `:::` and no spaces before it, for example `::: exempt`"
 
 
@@ -251,7 +258,7 @@ def _holders(tokens: list[Token], numbers: list[int]) -> dict[int, Token]:
 def _misread(line: str, match: re.Match, holder: Token | None) -> Finding | None:
     colons, word = match.group(1), match.group(2)
     shown = line.strip()
-    near = _NEAR.match(word) is not None
+    near = bool(word) and _near(word)
     kind = holder.type if holder is not None else "paragraph_open"
     start = holder.map[0] + 1 if holder is not None else 0
     if kind == "code_block" and near:
