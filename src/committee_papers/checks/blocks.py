@@ -45,6 +45,8 @@ def _near(word: str) -> bool:
     """Whether `word` is meant as `exempt` or `resolved`, however spelt (`Exempt:`, `exempted`, `exmept`)."""
     letters = _LETTERS.sub("", word.lower())
     return any(letters.startswith(name[:5]) or SequenceMatcher(None, letters, name).ratio() >= 0.75 for name in ("exempt", "resolved"))
+
+
 _START_WITH_COLONS = "start the line with `:::` and no spaces before it, for example `::: exempt`"
 
 
