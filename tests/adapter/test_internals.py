@@ -21,7 +21,7 @@ def test_pypdf_still_adds_indirect_objects():
 
 
 def test_a_pypdf_without_it_is_told_by_name_and_version():
-    with pytest.raises(InternalChanged, match=r"PdfWriter._add_object \(written against pypdf 4.3-7.1\); the installed pypdf"):
+    with pytest.raises(InternalChanged, match=r"PdfWriter._add_object \(written against pypdf 6.17-7.1\); the installed pypdf"):
         add_object(object(), DecodedStreamObject())
 
 
@@ -37,7 +37,7 @@ def test_pypdf_still_keeps_a_streams_stored_bytes():
     page = PdfReader(io.BytesIO(pdf_file(1, 5000))).pages[0]
     stored = stored_bytes(page["/Contents"].get_object())
     assert zlib.decompress(stored) == b" " * 5000  # still compressed, as in the file
-    with pytest.raises(InternalChanged, match=r"StreamObject._data \(written against pypdf 4.3-7.1\)"):
+    with pytest.raises(InternalChanged, match=r"StreamObject._data \(written against pypdf 6.17-7.1\)"):
         stored_bytes(object())
 
 
