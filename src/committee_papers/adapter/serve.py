@@ -30,12 +30,14 @@ from committee_papers.adapter.logs import quiet_mkdocs
 from committee_papers.adapter.theme import fill_page
 from committee_papers.check import CheckResult, check, check_again
 from committee_papers.incremental import link_or_copy
+from committee_papers.pages.render import PageRenderer
 from committee_papers.pipeline import finish as steps
 from committee_papers.pipeline.options import resolve_options
-from committee_papers.pipeline.plan import Plan, menu, output_path, plan_build
+from committee_papers.pipeline.plan import Plan, menu, output_path, plan_build, render_general_pages
 from committee_papers.publication import build_date
 from committee_papers.render.environment import template_environment
 from committee_papers.serving import Versions, address, start_server, watch
+from committee_papers.timing import phase
 
 Say = Callable[[str], None]
 
@@ -92,10 +94,11 @@ class Session:
         result = check_again(self.result, folders, prepare=True)
         if not self._told(result, folders):
             return False
-        previous, plan = self.plan, plan_build(self.options, result, self.plan.theme_settings, previous=self.plan)
+        previous, plan = self.plan, plan_build(self.options, result, self.plan.theme_settings, previous=self.plan, general=False)
         if menu(plan) != menu(previous):  # a new year or committee: the menu every page shows has changed
             return self.build_all(result)
-        changed = [uri for uri in plan.pages if uri not in set(plan.general)]
+        changed = list(plan.pages)  # the changed meetings' pages: the general pages are rendered after them
+        plan.pages.update({uri: previous.pages[uri] for uri in previous.general})  # as the menu shows them until then
         self.lay_out(plan, changed)
         for mid in set(previous.records) | set(plan.records):
             if mid not in plan.fresh:
@@ -105,6 +108,8 @@ class Session:
         self.versions.bump()
         names = ", ".join(sorted(mid for mid in plan.records if mid not in plan.fresh)) or "nothing"
         self.say(f"Rebuilt the pages of {names} in {time.perf_counter() - start:.1f} s; now the pages that list them.")
+        with phase("render pages (core)"):
+            render_general_pages(plan, PageRenderer(plan.site))
         self.lay_out(plan, plan.general)
         for path, content in steps.site_files(plan).items():
             _write(self.site_dir / path, content)
