@@ -136,7 +136,7 @@ def build_command(directory: Path, site_dir: Path | None, drafts: bool, no_packs
         from committee_papers.adapter import config as mkdocs_config
         from committee_papers.adapter import run
         from committee_papers.adapter.logs import quiet_mkdocs
-        from committee_papers.packs.build import rich_progress
+        from committee_papers.packs.progress import rich_progress
         from committee_papers.pipeline.lock import build_lock
         from committee_papers.pipeline.options import resolve_options
         from committee_papers.pipeline.packs_only import build_packs_only

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from committee_papers import scaffold, schema_export, word_import
-from committee_papers.authoring import meetings
 from committee_papers.authoring.files import Plan, ScaffoldError, carry_out
+
+if TYPE_CHECKING:
+    from committee_papers import scaffold
 
 DIR_ARG = click.argument("directory", required=False, default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
 
@@ -72,6 +74,8 @@ def new_meeting_command(committee: str, date: str, directory: Path, time: str | 
     opens with its standard items, approving the minutes of its previous held
     meeting. The command says by when the agenda must be published.
     """
+    from committee_papers.authoring import meetings
+
     carry_out_plan(lambda: meetings.new_meeting(directory, committee, date, time, venue), directory)
 
 
@@ -97,6 +101,8 @@ def new_report_command(meeting_id: str, title: str, directory: Path, exempt: tup
     is added to it and named for its title; otherwise its name starts with
     its item number.
     """
+    from committee_papers import scaffold
+
     try:
         report = scaffold.new_report(directory, meeting_id, title, list(exempt))
         scaffold.write_report(report)
@@ -120,6 +126,8 @@ def schema_command(output: Path | None) -> None:
     One schema for each kind of file: report (front matter), council, people,
     committee, meeting and minutes (front matter). See docs/editors.md.
     """
+    from committee_papers import schema_export
+
     if output is None:
         click.echo(json.dumps(schema_export.schemas(), indent=2, ensure_ascii=False))
         return
@@ -142,6 +150,8 @@ def import_command(docx: Path, meeting_id: str, directory: Path) -> None:
     matter where the document's headings show them; the rest stays in the body.
     Whatever could not be placed is listed, so that it can be added by hand.
     """
+    from committee_papers import scaffold, word_import
+
     try:
         imported = word_import.import_docx(directory, docx, meeting_id)
         scaffold.write_report(imported.report)

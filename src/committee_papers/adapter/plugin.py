@@ -20,7 +20,7 @@ from committee_papers.adapter.config import PapersConfig, root_of, settings_of
 from committee_papers.adapter.theme import add_overrides, fill_page, lay_out_all, prepare_theme, table_of_contents
 from committee_papers.check import CheckResult, check
 from committee_papers.frame import frame_front_matter, frame_text, framed
-from committee_papers.packs.build import rich_progress
+from committee_papers.packs.progress import rich_progress
 from committee_papers.pipeline import finish as steps
 from committee_papers.pipeline.lock import build_lock
 from committee_papers.pipeline.options import BuildOptions, BuildRefused, resolve_options

@@ -12,6 +12,7 @@ from pathlib import Path
 from committee_papers import publish
 from committee_papers.packs.document import PackComposer
 from committee_papers.packs.members import needs_members_version
+from committee_papers.packs.progress import rich_progress
 from committee_papers.pages import urls
 from committee_papers.pages.site import MeetingView, Site
 from committee_papers.supplements import original_items, supplements
@@ -167,17 +168,3 @@ def build_packs_only(result, root: Path, site_dir: Path | None = None, engine: s
     target = (site_dir or root / "site").resolve()
     done = build_all_packs(site, target, root.resolve() / "confidential", engine=engine, progress=rich_progress())
     return len(done)
-
-
-def rich_progress() -> Callable[[MeetingPdfs, int, int], None]:
-    """A progress line on standard error while packs build."""
-    from rich.console import Console
-
-    console = Console(stderr=True)
-
-    def report(done: MeetingPdfs, count: int, total: int) -> None:
-        console.print(
-            f"[{count}/{total}] {done.meeting}: {len(done.written)} PDF{'s' if len(done.written) != 1 else ''} in {done.seconds:.1f} s", highlight=False
-        )
-
-    return report

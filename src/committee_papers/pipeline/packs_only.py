@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from committee_papers.check import CheckResult
-from committee_papers.packs.build import build_all_packs
 from committee_papers.pages import urls
 from committee_papers.pages.site import MeetingView
 from committee_papers.pipeline.finish import Say, council_templates, warn_engine
@@ -19,6 +18,8 @@ from committee_papers.pipeline.plan import Plan, site_of
 
 
 def build_packs_only(options: BuildOptions, result: CheckResult, say: Say, progress=None) -> int:
+    from committee_papers.packs.build import build_all_packs  # WeasyPrint is loaded only when packs are made
+
     plan = Plan(options=options, site=site_of(options, result))
     warn_engine(options.pdf_engine, say)
     with council_templates(plan.archive):
