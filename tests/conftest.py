@@ -1,6 +1,12 @@
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import shutil
+import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -82,24 +88,34 @@ def built_example(tmp_path_factory):
     return council
 
 
-class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # Chromium cancels downloads it does not need
+            super().handle_error(request, client_address)
+
+
+@contextlib.contextmanager
+def serve_folder(site: Path) -> Iterator[str]:
+    """A built site over HTTP on the loopback address (a page read from a file may not read its own stylesheets)."""
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")
 def served(built_example):
     """The built example site over HTTP on the loopback address."""
-    import functools
-    import http.server
-    import threading
-
-    handler = functools.partial(_QuietHandler, directory=str(built_example / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(built_example / "site") as address:
+        yield address
 
 
 @pytest.fixture(scope="session")
@@ -133,18 +149,10 @@ def tab(browser):
 @pytest.fixture(scope="session")
 def pagefind_site(tmp_path_factory):
     """The example council built with Pagefind search, served over HTTP."""
-    import functools
-    import http.server
-    import threading
-
     council = copy_council(EXAMPLE, tmp_path_factory.mktemp("pagefind") / "council")
     config = (council / "mkdocs.yml").read_text("utf-8")
     (council / "mkdocs.yml").write_text(config.replace("  - search\n  - committee-papers\n", "  - committee-papers:\n      search: pagefind\n"), "utf-8")
     result = run_papers("build", str(council), "--no-packs")
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(council / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(council / "site") as address:
+        yield address

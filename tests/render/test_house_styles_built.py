@@ -6,17 +6,13 @@ with MkDocs and WeasyPrint; the PDFs are read back with pdftotext and pypdf.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import re
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
 from casefile import apply_case, parse_case
-from conftest import MINIMAL, _QuietHandler, copy_council, run_papers
+from conftest import MINIMAL, copy_council, run_papers, serve_folder
 from helpers import content, page, text
 from pypdf import PdfReader
 
@@ -174,19 +170,6 @@ _HIDDEN = re.compile(r" \((yes|no)\)")  # what a grid box says to a screen reade
 _MARKER = re.compile(r"^\|\S+ ")  # "|(i) words": a list item, whose marker the stylesheet draws on the page
 
 
-@contextlib.contextmanager
-def serving(site: Path):
-    """The built site over HTTP on the loopback address (a page read from a file may not read its own stylesheets)."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def markers_in_browser(tab, url: str) -> list[tuple[str, str]]:
     """Each ordered list's first marker as Chromium draws it: its counter style, with the style's brackets."""
     tab.goto(url)
@@ -256,7 +239,7 @@ def test_report_page_pdf_and_pack_in_each_built_in_style(style, tmp_path, tab):
     on_page = "\n".join(text(e) for e in report_page.xpath(shown))
     assert_in_order([_MARKER.sub("", w).casefold() for w in IN_ORDER[style]], _HIDDEN.sub("", on_page).casefold())
     assert [text(h) for h in report_page.xpath(".//section[@class='appendix']/h2")] == APPENDICES[style]
-    with serving(site) as address:
+    with serve_folder(site) as address:
         assert [tuple(m) for m in markers_in_browser(tab, f"{address}{MEETING}/04-internal-audit-plan/")] == MARKERS[style]
         from browser import axe_violations
 

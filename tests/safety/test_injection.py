@@ -16,18 +16,15 @@ markup is refused too. So the build gets the addresses the example council has.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
 from pathlib import Path
 
 import lxml.etree
 import lxml.html
 import pytest
 import yaml
-from conftest import EXAMPLE, _QuietHandler, copy_council, run_papers
+from conftest import EXAMPLE, copy_council, run_papers, serve_folder
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
@@ -259,12 +256,8 @@ def test_no_pack_has_a_script_link_or_action(poisoned):
 
 @pytest.fixture(scope="module")
 def served_poisoned(poisoned):
-    handler = functools.partial(_QuietHandler, directory=str(poisoned / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(poisoned / "site") as address:
+        yield address
 
 
 PAGES = [
@@ -316,12 +309,8 @@ def served_poisoned_pagefind(tmp_path_factory):
     poison(council)
     result = run_papers("build", str(council), "--no-packs")
     assert result.returncode == 0, result.stderr[-3000:]
-    handler = functools.partial(_QuietHandler, directory=str(council / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(council / "site") as address:
+        yield address
 
 
 def test_chromium_runs_no_injected_script_from_pagefind_results(browser, served_poisoned_pagefind):
