@@ -12,6 +12,11 @@ need=""
 for pkg in chromium fonts-dejavu-core fonts-liberation wkhtmltopdf poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need="$need $pkg"
 done
+# pip, and venv for scripts/lower-bounds.sh and scripts/wheel-check.sh, when the Python here lacks them (Debian's does);
+# npm for axe-core below.
+python3 -m pip --version >/dev/null 2>&1 || need="$need python3-pip"
+python3 -c "import ensurepip" >/dev/null 2>&1 || need="$need python3-venv"
+command -v npm >/dev/null 2>&1 || need="$need npm"
 if [ -n "$need" ]; then
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
