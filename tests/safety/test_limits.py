@@ -10,7 +10,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from generated import pdf_file, png_file
+from generated import boxed_pdf, pdf_file, png_file
 
 from committee_papers.cli import main
 
@@ -89,6 +89,48 @@ def test_a_meetings_pdfs_of_3000_pages_pass_and_3001_are_refused(minimal, last, 
 def test_pdf_drawing_expanding_to_50_mb_passes_and_a_byte_more_is_refused(minimal, expanded, found):
     with_appendices(minimal, {"plan.pdf": pdf_file(1, expanded)})
     assert problems(minimal) == found
+
+
+@pytest.mark.parametrize(
+    "page, tree",
+    [
+        ("/MediaBox [0 0 595 842]", ""),
+        ("", "/MediaBox [0 0 842 595] /Rotate 90"),  # size and turn inherited from the page tree
+        ("/MediaBox [-297.5 -421 297.5 421] /Rotate -90", ""),  # corners either side of the origin
+        ("/MediaBox [0 0 3 14400]", ""),
+        ("/MediaBox [0 0 595 842] /CropBox [0 0 1] /Rotate 180", ""),  # a box the pack does not use is not read
+    ],
+)
+def test_a_pdf_page_of_a_usable_size_and_turn_passes(minimal, page, tree):
+    with_appendices(minimal, {"plan.pdf": boxed_pdf(page, tree)})
+    assert problems(minimal) == set()
+
+
+@pytest.mark.parametrize(
+    "page, tree",
+    [
+        ("", ""),
+        ("/MediaBox null", ""),
+        ("/MediaBox [0 0 0 0]", ""),
+        ("/MediaBox [0 0 595 0]", ""),
+        ("/MediaBox [0 0 -595 -842]", ""),
+        ("/MediaBox [595 842 0 0]", ""),
+        ("/MediaBox [0 0 (wide) /tall]", ""),
+        ("/MediaBox [0 0 595]", ""),
+        ("/MediaBox [0 0 595 842 0]", ""),
+        ("/MediaBox 595", ""),
+        ("/MediaBox [0 0 2.9 842]", ""),
+        ("/MediaBox [0 0 14401 842]", ""),
+        ("/MediaBox [0 0 99999999999999999999999999999999999999 842]", ""),
+        ("/MediaBox [1000000 0 1000595 842]", ""),
+        ("", "/MediaBox [0 0 0 0]"),
+        ("/MediaBox [0 0 595 842] /Rotate 45", ""),
+        ("/MediaBox [0 0 595 842] /Rotate (upside down)", ""),
+    ],
+)
+def test_a_pdf_page_without_a_usable_size_or_turn_is_refused(minimal, page, tree):
+    with_appendices(minimal, {"plan.pdf": boxed_pdf(page, tree)})
+    assert problems(minimal) == {f"{REPORT}:15:31: PAP017"}
 
 
 @pytest.mark.parametrize("height, found", [(5000, set()), (5001, {f"{REPORT}:{{line}}:26: PAP015"})])

@@ -17,6 +17,7 @@ from committee_papers import limits
 from committee_papers.adapter.pdf import stored_bytes
 from committee_papers.checks.locate import value
 from committee_papers.model.archive import Archive
+from committee_papers.pdf_pages import page_problem
 from committee_papers.problems import Problems
 
 _CONTAINERS = ("blockquote_open", "bullet_list_open", "ordered_list_open")
@@ -155,15 +156,20 @@ def _expanded_size(stream, budget: int) -> int:
 
 
 def check_pdf_limits(reader, name: str, report_path: Path, line: int, column: int, problems: Problems) -> int:
-    """A PDF appendix's pages and drawing against the limits; returns its pages (0 when it is refused)."""
+    """A PDF appendix's pages, their sizes and drawing against the limits; returns its pages (0 when it is refused)."""
     try:
         pages = count_pages(reader, limits.PDF_PAGES)
         if pages > limits.PDF_PAGES:
             problems.add("PAP013", report_path, line, column, f"the PDF `{name}` has more than {limits.PDF_PAGES:,} pages, the most a PDF appendix may have")
             return 0
-        expanded = expanded_drawing(reader)
+        unusable = next(((number, why) for number, page in enumerate(reader.pages, 1) if (why := page_problem(page))), None)
+        expanded = expanded_drawing(reader) if unusable is None else 0
     except Exception:  # noqa: BLE001 - pypdf's own limits and a damaged file raise many kinds of error
         problems.add("PAP014", report_path, line, column, f"the PDF `{name}` could not be measured: its pages are damaged or expand beyond what can be read")
+        return 0
+    if unusable is not None:
+        number, why = unusable
+        problems.add("PAP017", report_path, line, column, f"page {number} of the PDF `{name}` cannot be laid into the pack: {why}")
         return 0
     if expanded > limits.PDF_EXPANDED_BYTES:
         problems.add(
