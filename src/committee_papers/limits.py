@@ -13,6 +13,7 @@ PDF_EXPANDED_BYTES = 50 * 1024 * 1024  # the drawing of a PDF appendix's pages, 
 PDF_PAGE_SIDE = (3, 14_400)  # a PDF appendix page's width and height in points, as PDF itself advises (PAP017)
 PDF_PAGE_REACH = 1_000_000  # how far from its origin a PDF page's corners may lie, in points (PAP017)
 IMAGE_PIXELS = 50_000_000  # an image a report shows, or a councillor's photo (PAP015)
+NUMBER_CHARACTERS = 1_000  # one number written in YAML, digits, signs and all (PAP018)
 NESTING = 10  # lists and quotations inside one another (PAP330)
 BLOCKS = 10_000  # paragraphs, headings, list items, table rows and cells of one document (PAP331)
 TABLE_COLUMNS = 64  # one table (PAP332)

@@ -149,6 +149,43 @@ def test_a_councillors_photo_of_50_million_pixels_passes_and_one_row_more_is_ref
     assert problems(minimal) == found
 
 
+NUMBER_PLACES = [
+    # (file, text there, the text with {number} in its place, where the number starts)
+    (REPORT, "title: Internal Audit Plan 2026/27", "title: {number}", "2:8"),
+    (REPORT, "  - Approve the internal audit plan.", "  - {number}", "6:5"),
+    ("papers/council.yml", "name: Fenbridge Borough Council", "name: {number}", "1:7"),
+    ("papers/people.yml", "party: Green", "party: {number}", "2:39"),
+    ("papers/committees/audit.yml", "name: Audit Committee", "name: {number}", "1:7"),
+    (f"{FOLDER}/meeting.yml", "published: 2026-04-02", "published: 2026-04-02\nextra: {number}", "5:8"),
+    ("templates/house_styles/plain.yml", "", "title: {number}\nextends: numbered-paragraphs", "1:8"),
+    ("mkdocs.yml", "", "site_name: Papers\nplugins: [committee-papers]\nextra:\n  count: {number}", "4:10"),
+]
+
+
+def put_number(council, file: str, text: str, new: str, number: str) -> None:
+    path = council / file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    before = path.read_text("utf-8") if path.exists() else ""
+    path.write_text(before.replace(text, new.format(number=number), 1) if text else new.format(number=number) + "\n", "utf-8")
+
+
+@pytest.mark.parametrize("file, text, new, where", NUMBER_PLACES, ids=[f"{p[0].split('/')[-1]}-{p[3]}" for p in NUMBER_PLACES])
+def test_a_number_of_1000_characters_is_read_and_1001_is_refused_where_it_is_written(minimal, file, text, new, where):
+    put_number(minimal, file, text, new, "1" * 1000)
+    assert not {p for p in problems(minimal) if p.endswith("PAP018")}
+    put_number(minimal, file, "1" * 1000, "{number}", "-" + "1" * 1000)
+    assert f"{file}:{where}: PAP018" in problems(minimal)
+
+
+@pytest.mark.parametrize(
+    "number", ["9" * 4301, "0x" + "f" * 5000, "1_" * 3000 + "1", "1." + "5" * 5000 + "e+999"], ids=["decimal", "hexadecimal", "underscores", "float"]
+)
+def test_a_number_python_will_not_read_is_refused_and_the_rest_still_checked(minimal, number):
+    put_number(minimal, "papers/council.yml", "name: Fenbridge Borough Council", "name: {number}", number)
+    put_number(minimal, REPORT, "report_of: Head of Audit", "report_of: Head of Audit\nreport_off: a slip", "")
+    assert problems(minimal) == {"papers/council.yml:1:7: PAP018", f"{REPORT}:4:1: PAP100"}
+
+
 @pytest.mark.parametrize(
     "date, found",
     [

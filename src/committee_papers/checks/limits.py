@@ -19,6 +19,7 @@ from committee_papers.checks.locate import value
 from committee_papers.model.archive import Archive
 from committee_papers.pdf_pages import page_problem
 from committee_papers.problems import Problems
+from committee_papers.yamlsource import NUMBER_HINT, long_numbers, too_long_number
 
 _CONTAINERS = ("blockquote_open", "bullet_list_open", "ordered_list_open")
 _LEAVES = ("fence", "code_block", "hr", "html_block")
@@ -99,6 +100,17 @@ def check_photo_pixels(archive: Archive, problems: Problems, today=None) -> None
         if photo is not None and os.path.isfile(photo):
             line, column = value(archive.people_doc, "councillors", pid, "photo")
             check_image(photo, councillor.photo, archive.papers / "people.yml", line, column, problems)
+
+
+def check_config_numbers(archive: Archive, problems: Problems, today=None) -> None:
+    """mkdocs.yml is read by MkDocs, which stops with a traceback at a number too long for Python to read: told here first."""
+    config = archive.root / "mkdocs.yml"
+    try:
+        text = config.read_text("utf-8") if config.is_file() and config.stat().st_size <= limits.TEXT_FILE_BYTES else ""
+    except (OSError, UnicodeDecodeError):
+        return  # MkDocs says what is wrong with it
+    for line, column, length in long_numbers(text):
+        problems.add("PAP018", config, line, column, too_long_number(length), NUMBER_HINT)
 
 
 # -- PDF appendices ---------------------------------------------------------------------------------------------
