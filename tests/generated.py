@@ -68,3 +68,42 @@ def boxed_pdf(page: str = "/MediaBox [0 0 595 842]", tree: str = "", text: str =
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def docx_file(paragraphs: int = 1, run: int = 0, picture: int = 0) -> bytes:
+    """A Word .docx of `paragraphs` short paragraphs, then one of `run` letters a; with `picture` bytes of zeros as a picture part."""
+    import io
+    import zipfile
+
+    main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    types = (
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/>'
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    )
+    rels = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+        "</Relationships>"
+    )
+    paragraph = "<w:p><w:r><w:t>The plan covers twelve audits of the council's services.</w:t></w:r></w:p>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr("_rels/.rels", rels)
+        with archive.open("word/document.xml", "w") as document:
+            document.write(f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{main}"><w:body>'.encode())
+            for start in range(0, paragraphs, 10_000):
+                document.write(paragraph.encode() * min(10_000, paragraphs - start))
+            if run:
+                document.write(b"<w:p><w:r><w:t>")
+                for start in range(0, run, 1 << 20):
+                    document.write(b"a" * min(1 << 20, run - start))
+                document.write(b"</w:t></w:r></w:p>")
+            document.write(b"</w:body></w:document>")
+        if picture:
+            with archive.open("word/media/image1.png", "w") as image:
+                for start in range(0, picture, 1 << 20):
+                    image.write(bytes(min(1 << 20, picture - start)))
+    return out.getvalue()
