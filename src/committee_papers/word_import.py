@@ -101,6 +101,8 @@ def read_docx(path: Path) -> tuple[ElementTree.Element, list[str]]:
     if path.suffix.lower() != ".docx":
         hint = " (save it from Word as a .docx first)" if path.suffix.lower() in (".doc", ".rtf", ".odt") else ""
         raise WordImportError(f"{path.name} is not a Word .docx file{hint}")
+    if not path.is_file():  # a named pipe would wait for ever for a writer
+        raise WordImportError(f"{path.name} is not an ordinary file")
     if not zipfile.is_zipfile(path):
         raise WordImportError(f"{path.name} is not a Word document, or it is damaged")
     check_expansion(path)

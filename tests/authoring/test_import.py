@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import os
 import struct
 import zipfile
 import zlib
@@ -321,6 +322,15 @@ def test_a_word_document_that_hides_its_size_is_refused_at_once(example, tmp_pat
     assert "hidden.docx could not be read as a Word document" in result.stderr
     assert "Traceback" not in result.stderr
     assert hashes(example) == before
+
+
+def test_a_named_pipe_is_refused_not_read(example, tmp_path):
+    """Reading a pipe named like a Word document waits for a writer that never comes."""
+    path = tmp_path / "pipe.docx"
+    os.mkfifo(path)
+    result = run_papers("import", str(path), "--meeting", MEETING, str(example), give_up=30)
+    assert result.returncode == 1
+    assert "pipe.docx is not an ordinary file" in result.stderr
 
 
 def test_a_word_document_within_the_limits_is_measured_without_complaint(tmp_path):
