@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from generated import pdf_file, png_file  # noqa: E402
+from generated import boxed_pdf, pdf_file, png_file  # noqa: E402
 
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 FOLDER = "papers/meetings/2026-04-14-audit"
@@ -73,6 +73,9 @@ CASES = {
     "PDF of 20,000 pages": lambda: appendix("big.pdf", pdf_file(20_000)),
     "PDF of 1,000 pages (the limit)": lambda: appendix("long.pdf", pdf_file(1000)),
     "PDF inflating to 100 MB": lambda: appendix("bomb.pdf", pdf_file(2, 100 * 1024 * 1024)),
+    "PDF page of no size": lambda: appendix("zero.pdf", boxed_pdf("/MediaBox [0 0 0 0]")),
+    "PDF page size inherited, turned (passes)": lambda: appendix("turned.pdf", boxed_pdf("", "/MediaBox [0 0 842 595] /Rotate 90")),
+    "number of 5,000 digits in front matter": lambda: report("Text.", f"reference: {'9' * 5000}\n"),
     "image of 50,000 x 50,000 pixels": lambda: image(50_000, 50_000),
     "image of 10,000 x 5,000 pixels (the limit)": lambda: image(10_000, 5_000),
 }

@@ -20,6 +20,11 @@ x
 (the text, with \n read as a line break, added to the end of the file 20001 times)
 === pdf papers/meetings/.../appendix.pdf 1001 0
 (a PDF of 1001 blank pages whose first page's drawing expands to 0 bytes more)
+=== pdfbox papers/meetings/.../appendix.pdf
+/MediaBox [0 0 0 0]
+(a one-page PDF with these entries written into its page's dictionary)
+=== docx report.docx 83886080
+(a Word document whose one paragraph is that many letters, small on disk)
 === png papers/meetings/.../chart.png 10001x5000
 (a black-and-white image of that many pixels, small on disk)
 """
@@ -31,7 +36,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ACTIONS = ("delete", "mkdir", "latin1", "big", "symlink", "front", "fifo", "repeat", "pdf", "png")
+ACTIONS = ("delete", "mkdir", "latin1", "big", "symlink", "front", "fifo", "repeat", "pdf", "pdfbox", "docx", "png")
 
 
 @dataclass
@@ -69,7 +74,7 @@ def apply_case(case: Case, council: Path) -> None:
     for action, target, content in case.steps:
         if action == "symlink":
             target, link_to = (part.strip() for part in target.split("->"))
-        if action in ("repeat", "pdf", "png"):
+        if action in ("repeat", "pdf", "pdfbox", "docx", "png"):
             _generate(action, council, target, content)
             continue
         path = council / target
@@ -103,7 +108,7 @@ def apply_case(case: Case, council: Path) -> None:
 
 def _generate(action: str, council: Path, target: str, content: str) -> None:
     """Files too large or too binary to write out in a case file, made from a few figures."""
-    from generated import pdf_file, png_file
+    from generated import boxed_pdf, docx_file, pdf_file, png_file
 
     relative, *figures = target.split(" ")
     path = council / relative
@@ -113,6 +118,10 @@ def _generate(action: str, council: Path, target: str, content: str) -> None:
             handle.write(content.strip("\n").replace("\\n", "\n") * int(figures[0]) + "\n")
     elif action == "pdf":
         path.write_bytes(pdf_file(int(figures[0]), int(figures[1])))
+    elif action == "docx":
+        path.write_bytes(docx_file(run=int(figures[0])))
+    elif action == "pdfbox":
+        path.write_bytes(boxed_pdf(content.strip()))
     else:
         width, height = figures[0].split("x")
         path.write_bytes(png_file(int(width), int(height)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,10 @@ from xml.etree import ElementTree
 
 import mammoth
 
-from committee_papers import scaffold
+from committee_papers import limits, scaffold
 from committee_papers.house_style import HouseStyle
 from committee_papers.model.report import UNSIGNED, Report
+from committee_papers.problems import Problem, registry
 from committee_papers.render.report import comment_title, house_style
 
 STYLE_MAP = """
@@ -99,8 +101,11 @@ def read_docx(path: Path) -> tuple[ElementTree.Element, list[str]]:
     if path.suffix.lower() != ".docx":
         hint = " (save it from Word as a .docx first)" if path.suffix.lower() in (".doc", ".rtf", ".odt") else ""
         raise WordImportError(f"{path.name} is not a Word .docx file{hint}")
+    if not path.is_file():  # a named pipe would wait for ever for a writer
+        raise WordImportError(f"{path.name} is not an ordinary file")
     if not zipfile.is_zipfile(path):
         raise WordImportError(f"{path.name} is not a Word document, or it is damaged")
+    check_expansion(path)
     try:
         with zipfile.ZipFile(path) as archive:
             document = archive.read("word/document.xml").decode("utf-8", "replace")
@@ -114,6 +119,38 @@ def read_docx(path: Path) -> tuple[ElementTree.Element, list[str]]:
     if boxes:
         notes.append(f"{boxes} text box{'es' if boxes > 1 else ''}: the text was imported where each box is anchored; check that it reads in the right place")
     return html, notes
+
+
+def check_expansion(path: Path) -> None:
+    """Refuse a .docx whose parts expand beyond the limits (PAP019), before anything reads it whole."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            too_much = _too_much(archive)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, RuntimeError, ValueError, zlib.error) as exc:
+        raise WordImportError(f"{path.name} could not be read as a Word document ({type(exc).__name__}: {exc})") from None
+    if too_much is not None:
+        what, figure = too_much
+        size = f"{path.stat().st_size / 1024:,.0f} KB"
+        message = f"the Word document is {size}, but {what} expand to more than {figure // 1024 // 1024} MB"
+        raise WordImportError(Problem(str(path), 1, 1, "PAP019", message, registry()["PAP019"].hint).to_text())
+
+
+def _too_much(archive: zipfile.ZipFile) -> tuple[str, int] | None:
+    """What expands past its limit, counted as each part really inflates (a megabyte at a time, never trusting declared sizes)."""
+    parts = (limits.DOCX_EXPANDED_BYTES, "its parts")
+    text = (limits.DOCX_TEXT_BYTES, "its text (the XML that holds the document)")
+    if sum(info.file_size for info in archive.infolist()) > parts[0]:
+        return parts[1], parts[0]
+    expanded = {parts: 0, text: 0}
+    for info in archive.infolist():
+        counts = [parts, text] if info.filename.lower().endswith((".xml", ".rels")) else [parts]
+        with archive.open(info) as member:
+            while chunk := member.read(1 << 20):
+                for limit in counts:
+                    expanded[limit] += len(chunk)
+                    if expanded[limit] > limit[0]:
+                        return limit[1], limit[0]
+    return None
 
 
 def _message(text: str) -> str:

@@ -15,12 +15,22 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from committee_papers import limits
+
 Path_ = tuple[Any, ...]
 
 MAX_NODES = 100_000
 _STR = "tag:yaml.org,2002:str"
+_INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _SEXAGESIMAL = re.compile(r"^[0-9]+(:[0-5]?[0-9])+$")
+
+
+NUMBER_HINT = "if it is not a number, put it in quotes; otherwise correct it"
+
+
+def too_long_number(length: int) -> str:
+    return f"this number is {length:,} characters long; a number may have at most {limits.NUMBER_CHARACTERS:,}"
 
 
 class YamlProblem(Exception):
@@ -135,6 +145,9 @@ class _Builder:
             return node.value
         if node.tag == "tag:yaml.org,2002:int" and _SEXAGESIMAL.match(node.value):
             return node.value  # 10:30 is a time to a clerk, not YAML 1.1's base-60 number 630
+        if node.tag in (_INT, _FLOAT) and len(node.value) > limits.NUMBER_CHARACTERS:
+            line, column = self.pos(node)
+            raise YamlProblem("PAP018", too_long_number(len(node.value)), line, column, NUMBER_HINT)
         if node.tag == "tag:yaml.org,2002:timestamp":
             try:
                 value = self.scalars.construct_yaml_timestamp(node)
@@ -197,6 +210,28 @@ def parse_yaml(text: str, line_offset: int = 0) -> YamlDoc:
             "PAP005", "an alias (`*name`) refers to the value that contains it, so the value never ends", node.start_mark.line + 1 + line_offset, 1
         ) from None
     return builder.doc
+
+
+def long_numbers(text: str) -> list[tuple[int, int, int]]:
+    """Each number too long to read (line, column, its length), found without reading any value: for YAML that MkDocs reads (mkdocs.yml)."""
+    try:
+        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return []  # MkDocs says what is wrong with it
+    found, stack, seen = [], [root] if root is not None else [], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue  # an alias: the same node again
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            if node.tag in (_INT, _FLOAT) and len(node.value) > limits.NUMBER_CHARACTERS:
+                found.append((node.start_mark.line + 1, node.start_mark.column + 1, len(node.value)))
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+    return sorted(found)
 
 
 def is_date(value: Any) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import os
 import struct
 import zipfile
 import zlib
@@ -14,13 +15,17 @@ import docx
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import run_papers
 from docx.enum.style import WD_STYLE_TYPE
+from generated import docx_file
 
 from committee_papers.check import check
 from committee_papers.cli import main
+from committee_papers.word_import import check_expansion
 
 TODAY = dt.date(2026, 11, 26)
 MEETING = "2026-12-08-resources"
+MB = 1024 * 1024
 
 
 def papers(*args: str):
@@ -268,3 +273,67 @@ def test_missing_file_and_unknown_meeting(example, tmp_path):
     no_meeting = papers("import", str(source), str(example))
     assert no_meeting.exit_code == 2
     assert "--meeting" in no_meeting.output
+
+
+def declared_sizes_of_one_byte(data: bytes) -> bytes:
+    """The .docx with every part's expanded size written as 1 byte, in its own header and in the zip's directory."""
+    out = bytearray(data)
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        start = out.find(signature)
+        while start != -1:
+            out[start + offset : start + offset + 4] = struct.pack("<I", 1)
+            start = out.find(signature, start + 4)
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    "name, data, says",
+    [
+        ("long-paragraph.docx", lambda: docx_file(run=80 * MB), "but its parts expand to more than 50 MB"),
+        ("big-picture.docx", lambda: docx_file(picture=50 * MB + 1), "but its parts expand to more than 50 MB"),
+        (
+            "many-paragraphs.docx",
+            lambda: docx_file(paragraphs=10 * MB // 80 + 1000),
+            "but its text (the XML that holds the document) expand to more than 10 MB",
+        ),
+    ],
+)
+def test_a_word_document_that_expands_too_far_is_refused_at_once(example, tmp_path, name, data, says):
+    """An 80 KB .docx whose text expands to 80 MB kept `papers import` busy for minutes."""
+    path = tmp_path / name
+    path.write_bytes(data())
+    assert path.stat().st_size < 200 * 1024
+    before = hashes(example)
+    result = run_papers("import", str(path), "--meeting", MEETING, str(example), give_up=30)
+    assert result.returncode == 1
+    assert f"{path}:1:1: error PAP019: the Word document is" in result.stderr and says in result.stderr
+    assert "hint: save the document again from Word" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert hashes(example) == before
+
+
+def test_a_word_document_that_hides_its_size_is_refused_at_once(example, tmp_path):
+    """Sizes a .docx declares are not trusted: the parts are expanded a megabyte at a time, and stop at the first lie."""
+    path = tmp_path / "hidden.docx"
+    path.write_bytes(declared_sizes_of_one_byte(docx_file(run=80 * MB)))
+    before = hashes(example)
+    result = run_papers("import", str(path), "--meeting", MEETING, str(example), give_up=30)
+    assert result.returncode == 1
+    assert "hidden.docx could not be read as a Word document" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert hashes(example) == before
+
+
+def test_a_named_pipe_is_refused_not_read(example, tmp_path):
+    """Reading a pipe named like a Word document waits for a writer that never comes."""
+    path = tmp_path / "pipe.docx"
+    os.mkfifo(path)
+    result = run_papers("import", str(path), "--meeting", MEETING, str(example), give_up=30)
+    assert result.returncode == 1
+    assert "pipe.docx is not an ordinary file" in result.stderr
+
+
+def test_a_word_document_within_the_limits_is_measured_without_complaint(tmp_path):
+    path = tmp_path / "long.docx"
+    path.write_bytes(docx_file(paragraphs=10 * MB // 100, picture=39 * MB))  # 9.3 MB of text, 48 MB in all
+    check_expansion(path)  # reading the whole document is a minute's work for mammoth: only the measuring is tried

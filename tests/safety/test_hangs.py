@@ -73,3 +73,17 @@ def test_a_meeting_in_the_last_hour_of_the_last_year_allowed_builds(minimal):
     assert result.returncode == 0, result.stderr
     calendar = (minimal / "site/meetings/2199-12-31-audit/meeting.ics").read_text("utf-8")
     assert "DTSTART;TZID=Europe/London:21991231T233000" in calendar
+
+
+def test_a_number_of_5000_digits_is_refused_where_it_is_written(minimal):
+    """Python will not read a whole number of more than 4,300 digits: `papers check` stopped with a traceback."""
+    report = minimal / REPORT
+    report.write_text(report.read_text("utf-8").replace("title: Internal Audit Plan 2026/27", "title: " + "7" * 5000), "utf-8")
+    (minimal / "mkdocs.yml").write_text("site_name: Papers\nplugins: [committee-papers]\nextra: {count: " + "7" * 5000 + "}\n", "utf-8")
+    result = run_papers("check", str(minimal), give_up=HANG)
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert f"{REPORT}:2:8: error PAP018: this number is 5,000 characters long; a number may have at most 1,000" in result.stdout
+    assert "mkdocs.yml:3:16: error PAP018" in result.stdout
+    result = run_papers("build", str(minimal), "--no-packs", give_up=HANG)
+    assert result.returncode == 1 and "mkdocs.yml:3:16: error PAP018" in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr

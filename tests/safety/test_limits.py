@@ -10,7 +10,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from generated import pdf_file, png_file
+from generated import boxed_pdf, pdf_file, png_file
 
 from committee_papers.cli import main
 
@@ -91,6 +91,48 @@ def test_pdf_drawing_expanding_to_50_mb_passes_and_a_byte_more_is_refused(minima
     assert problems(minimal) == found
 
 
+@pytest.mark.parametrize(
+    "page, tree",
+    [
+        ("/MediaBox [0 0 595 842]", ""),
+        ("", "/MediaBox [0 0 842 595] /Rotate 90"),  # size and turn inherited from the page tree
+        ("/MediaBox [-297.5 -421 297.5 421] /Rotate -90", ""),  # corners either side of the origin
+        ("/MediaBox [0 0 3 14400]", ""),
+        ("/MediaBox [0 0 595 842] /CropBox [0 0 1] /Rotate 180", ""),  # a box the pack does not use is not read
+    ],
+)
+def test_a_pdf_page_of_a_usable_size_and_turn_passes(minimal, page, tree):
+    with_appendices(minimal, {"plan.pdf": boxed_pdf(page, tree)})
+    assert problems(minimal) == set()
+
+
+@pytest.mark.parametrize(
+    "page, tree",
+    [
+        ("", ""),
+        ("/MediaBox null", ""),
+        ("/MediaBox [0 0 0 0]", ""),
+        ("/MediaBox [0 0 595 0]", ""),
+        ("/MediaBox [0 0 -595 -842]", ""),
+        ("/MediaBox [595 842 0 0]", ""),
+        ("/MediaBox [0 0 (wide) /tall]", ""),
+        ("/MediaBox [0 0 595]", ""),
+        ("/MediaBox [0 0 595 842 0]", ""),
+        ("/MediaBox 595", ""),
+        ("/MediaBox [0 0 2.9 842]", ""),
+        ("/MediaBox [0 0 14401 842]", ""),
+        ("/MediaBox [0 0 99999999999999999999999999999999999999 842]", ""),
+        ("/MediaBox [1000000 0 1000595 842]", ""),
+        ("", "/MediaBox [0 0 0 0]"),
+        ("/MediaBox [0 0 595 842] /Rotate 45", ""),
+        ("/MediaBox [0 0 595 842] /Rotate (upside down)", ""),
+    ],
+)
+def test_a_pdf_page_without_a_usable_size_or_turn_is_refused(minimal, page, tree):
+    with_appendices(minimal, {"plan.pdf": boxed_pdf(page, tree)})
+    assert problems(minimal) == {f"{REPORT}:15:31: PAP017"}
+
+
 @pytest.mark.parametrize("height, found", [(5000, set()), (5001, {f"{REPORT}:{{line}}:26: PAP015"})])
 def test_an_image_of_50_million_pixels_passes_and_one_row_more_is_refused(minimal, height, found):
     (minimal / FOLDER / "04-internal-audit-plan/chart.png").write_bytes(png_file(10_000, height))
@@ -105,6 +147,43 @@ def test_a_councillors_photo_of_50_million_pixels_passes_and_one_row_more_is_ref
     people = minimal / "papers/people.yml"
     people.write_text(people.read_text("utf-8").replace("division: Fenbridge Central}", "division: Fenbridge Central, photo: people/mira-holt.png}"), "utf-8")
     assert problems(minimal) == found
+
+
+NUMBER_PLACES = [
+    # (file, text there, the text with {number} in its place, where the number starts)
+    (REPORT, "title: Internal Audit Plan 2026/27", "title: {number}", "2:8"),
+    (REPORT, "  - Approve the internal audit plan.", "  - {number}", "6:5"),
+    ("papers/council.yml", "name: Fenbridge Borough Council", "name: {number}", "1:7"),
+    ("papers/people.yml", "party: Green", "party: {number}", "2:39"),
+    ("papers/committees/audit.yml", "name: Audit Committee", "name: {number}", "1:7"),
+    (f"{FOLDER}/meeting.yml", "published: 2026-04-02", "published: 2026-04-02\nextra: {number}", "5:8"),
+    ("templates/house_styles/plain.yml", "", "title: {number}\nextends: numbered-paragraphs", "1:8"),
+    ("mkdocs.yml", "", "site_name: Papers\nplugins: [committee-papers]\nextra:\n  count: {number}", "4:10"),
+]
+
+
+def put_number(council, file: str, text: str, new: str, number: str) -> None:
+    path = council / file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    before = path.read_text("utf-8") if path.exists() else ""
+    path.write_text(before.replace(text, new.format(number=number), 1) if text else new.format(number=number) + "\n", "utf-8")
+
+
+@pytest.mark.parametrize("file, text, new, where", NUMBER_PLACES, ids=[f"{p[0].split('/')[-1]}-{p[3]}" for p in NUMBER_PLACES])
+def test_a_number_of_1000_characters_is_read_and_1001_is_refused_where_it_is_written(minimal, file, text, new, where):
+    put_number(minimal, file, text, new, "1" * 1000)
+    assert not {p for p in problems(minimal) if p.endswith("PAP018")}
+    put_number(minimal, file, "1" * 1000, "{number}", "-" + "1" * 1000)
+    assert f"{file}:{where}: PAP018" in problems(minimal)
+
+
+@pytest.mark.parametrize(
+    "number", ["9" * 4301, "0x" + "f" * 5000, "1_" * 3000 + "1", "1." + "5" * 5000 + "e+999"], ids=["decimal", "hexadecimal", "underscores", "float"]
+)
+def test_a_number_python_will_not_read_is_refused_and_the_rest_still_checked(minimal, number):
+    put_number(minimal, "papers/council.yml", "name: Fenbridge Borough Council", "name: {number}", number)
+    put_number(minimal, REPORT, "report_of: Head of Audit", "report_of: Head of Audit\nreport_off: a slip", "")
+    assert problems(minimal) == {"papers/council.yml:1:7: PAP018", f"{REPORT}:4:1: PAP100"}
 
 
 @pytest.mark.parametrize(

@@ -58,6 +58,7 @@ CHECKS = [
     names.check_inline_people,
     links.check_archive_links,
     limits.check_photo_pixels,
+    limits.check_config_numbers,
     blocks.check_committee_terms,
     own_pages.check_own_pages,
     notes.check_plain_text_notes,

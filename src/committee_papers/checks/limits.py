@@ -17,7 +17,9 @@ from committee_papers import limits
 from committee_papers.adapter.pdf import stored_bytes
 from committee_papers.checks.locate import value
 from committee_papers.model.archive import Archive
+from committee_papers.pdf_pages import page_problem
 from committee_papers.problems import Problems
+from committee_papers.yamlsource import NUMBER_HINT, long_numbers, too_long_number
 
 _CONTAINERS = ("blockquote_open", "bullet_list_open", "ordered_list_open")
 _LEAVES = ("fence", "code_block", "hr", "html_block")
@@ -100,6 +102,17 @@ def check_photo_pixels(archive: Archive, problems: Problems, today=None) -> None
             check_image(photo, councillor.photo, archive.papers / "people.yml", line, column, problems)
 
 
+def check_config_numbers(archive: Archive, problems: Problems, today=None) -> None:
+    """mkdocs.yml is read by MkDocs, which stops with a traceback at a number too long for Python to read: told here first."""
+    config = archive.root / "mkdocs.yml"
+    try:
+        text = config.read_text("utf-8") if config.is_file() and config.stat().st_size <= limits.TEXT_FILE_BYTES else ""
+    except (OSError, UnicodeDecodeError):
+        return  # MkDocs says what is wrong with it
+    for line, column, length in long_numbers(text):
+        problems.add("PAP018", config, line, column, too_long_number(length), NUMBER_HINT)
+
+
 # -- PDF appendices ---------------------------------------------------------------------------------------------
 def count_pages(reader, limit: int) -> int:
     """The pages in the PDF's page tree, counted up to `limit` + 1 at most (a tree of 20,000 pages is not all read)."""
@@ -155,15 +168,20 @@ def _expanded_size(stream, budget: int) -> int:
 
 
 def check_pdf_limits(reader, name: str, report_path: Path, line: int, column: int, problems: Problems) -> int:
-    """A PDF appendix's pages and drawing against the limits; returns its pages (0 when it is refused)."""
+    """A PDF appendix's pages, their sizes and drawing against the limits; returns its pages (0 when it is refused)."""
     try:
         pages = count_pages(reader, limits.PDF_PAGES)
         if pages > limits.PDF_PAGES:
             problems.add("PAP013", report_path, line, column, f"the PDF `{name}` has more than {limits.PDF_PAGES:,} pages, the most a PDF appendix may have")
             return 0
-        expanded = expanded_drawing(reader)
+        unusable = next(((number, why) for number, page in enumerate(reader.pages, 1) if (why := page_problem(page))), None)
+        expanded = expanded_drawing(reader) if unusable is None else 0
     except Exception:  # noqa: BLE001 - pypdf's own limits and a damaged file raise many kinds of error
         problems.add("PAP014", report_path, line, column, f"the PDF `{name}` could not be measured: its pages are damaged or expand beyond what can be read")
+        return 0
+    if unusable is not None:
+        number, why = unusable
+        problems.add("PAP017", report_path, line, column, f"page {number} of the PDF `{name}` cannot be laid into the pack: {why}")
         return 0
     if expanded > limits.PDF_EXPANDED_BYTES:
         problems.add(

@@ -14,6 +14,7 @@ from committee_papers.addresses import inert_links
 from committee_papers.packs.document import PackDocument
 from committee_papers.packs.fetcher import SCHEME, PapersURLFetcher
 from committee_papers.packs.tagging import scope_header_cells
+from committee_papers.pdf_pages import make_usable
 
 MM = 72 / 25.4
 # The area of a placeholder page a PDF appendix page is scaled into (A4, below its caption).
@@ -41,8 +42,7 @@ def render_pdf(document: PackDocument, papers: Path) -> bytes:
 
 
 def _fit(source: PageObject) -> Transformation:
-    if source.rotation:
-        source.transfer_rotation_to_content()
+    make_usable(source)
     box = source.mediabox
     width, height = float(box.width), float(box.height)
     scale = min((BOX_RIGHT - BOX_LEFT) / width, (BOX_TOP - BOX_BOTTOM) / height, 1.0)
