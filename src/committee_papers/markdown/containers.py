@@ -101,6 +101,7 @@ def container_rule(name: str):
         opener.block = True
         opener.info = params
         opened.append(block)
+        state.line = start_line + 1  # where the block ends if nothing follows its opening line
         try:
             state.md.block.tokenize(state, start_line + 1, end_line)
         finally:
