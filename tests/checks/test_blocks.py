@@ -319,7 +319,7 @@ def test_a_closing_line_disguised_by_a_look_alike_character_is_reported_by_name(
 
 
 def test_a_disguised_marker_is_reported_in_every_place_markdown_is_held(minimal):
-    """The purpose, a comment, a Markdown appendix and the minutes are checked as the body is."""
+    """The purpose, a comment, a Markdown appendix, the minutes and an agenda item's text are checked as the body is."""
     folder = minimal / "papers/meetings" / MEETING
     path = folder / f"{REPORT}.md"
     text = path.read_text("utf-8")
@@ -331,9 +331,17 @@ def test_a_disguised_marker_is_reported_in_every_place_markdown_is_held(minimal)
     (folder / REPORT / "appendix-a.md").write_text("# Detail\n\n\u200b::: exempt\nSECRET\n:::\n", "utf-8")
     minutes = minimal / "papers/meetings/2026-03-03-audit/minutes.md"
     minutes.write_text(minutes.read_text("utf-8") + "\n\ufeff::: exempt\nSECRET\n:::\n", "utf-8")
+    meeting = minimal / "papers/meetings/2026-03-03-audit/meeting.yml"
+    meeting.write_text(
+        meeting.read_text("utf-8").replace(
+            "  - item: Chair's Announcements", '  - item: Chair\'s Announcements\n    text: "Welcome.\\n\\n\\u2236\\u2236\\u2236 exempt\\nSECRET\\n:::"'
+        ),
+        "utf-8",
+    )
     found = {(p.file.split("/")[-1], p.line) for p in check(minimal).problems.items if p.code == "PAP222" and "U+" in p.message}
     lines = text.split("\n")
     assert (f"{REPORT}.md", next(n for n, line in enumerate(lines, start=1) if line.startswith("purpose:"))) in found
     assert (f"{REPORT}.md", next(n for n, line in enumerate(lines, start=1) if line.startswith("  constitutional:"))) in found
     assert ("appendix-a.md", 3) in found
     assert ("minutes.md", len(minutes.read_text("utf-8").split("\n")) - 3) in found
+    assert ("meeting.yml", 9) in found
