@@ -21,15 +21,12 @@ LEAKS = {
     "tilde fence closed by backticks": ("~~~\nThe old figures.\n```\n\n::: exempt\nSECRET\n:::\n", 4),
     "misspelt marker in an unclosed code fence": ("```\nThe old figures.\n~~~\n\n::: exempted\nSECRET\n:::\n", 4),
     "misspelt marker in a code fence after a table": ("| Item | Value |\n| --- | --- |\n| rent | 1 |\n\n```\nold\n\n::: exmept\nSECRET\n:::\n", 7),
-    "lazy line in a list item": ("- ::: exempt\n  SECRET\nSECRET lazy\n  :::\n", 0),
-    "lazy line in a block quote": ("> ::: exempt\n> SECRET\nSECRET lazy\n> :::\n", 0),
     "quote that stops before the block closes": ("> ::: exempt\n> SECRET\n\nAfter.\n", 0),
     "misspelt marker behind >": ("> ::: Exempt\n> SECRET\n> :::\n", 0),
     "misspelt marker behind - ": ("- :: exempt\n  SECRET\n  :::\n", 0),
     "misspelt marker behind 1. ": ("1. ::: exempt:\n   SECRET\n   :::\n", 0),
     "indented marker": ("Text.\n\n    ::: exempt\n\nSECRET\n\n:::\n", 2),
     "marker inside a comment": ("<!-- draft\n::: exempt\nSECRET\n:::\n", 1),
-    "resolution with as many colons inside the passage": ("::: exempt\nSECRET\n\n::: resolved 2026/001\n1. That it be noted.\n:::\n\nSECRET after\n:::\n", 3),
 }
 
 
@@ -97,6 +94,28 @@ def test_markers_in_the_purpose_and_comments_are_checked_too(minimal, part):
         "- ::: exempt\n  SECRET\n  :::\n",
         "> ::: exempt\n> SECRET\n> :::\n",
         ":::: exempt\n::: resolved 2026/001\n1. SECRET\n:::\n::::\n",
+        "::: exempt\nSECRET\n\n::: resolved 2026/001\n1. That it be noted.\n:::\n\nSECRET after\n:::\n",
+        "- ::: exempt\n  SECRET\nSECRET lazy\n  :::\n",
+        "> ::: exempt\n> SECRET\nSECRET lazy\n> :::\n",
+        "::: exempt\nSECRET\n\n```\n:::\n```\n\nSECRET after the fence\n:::\n",
+        "::: exempt\nSECRET\n\n~~~\n:::\n~~~\n\nSECRET after the fence\n:::\n",
+        "::: exempt\n- SECRET item\n:::\n",
+        ":::\u00a0exempt\nSECRET\n:::\n",
+        ":::\u3000exempt\u00a0\nSECRET\n:::\n",
+    ],
+    ids=[
+        "no space",
+        "in a list item",
+        "in a quote",
+        "resolution inside with more colons",
+        "resolution inside with as many colons",
+        "lazy line in a list item",
+        "lazy line in a quote",
+        "closing line in a code fence",
+        "closing line in a tilde fence",
+        "list item ended by the closing line",
+        "no-break space after the colons",
+        "ideographic space after the colons",
     ],
 )
 def test_blocks_the_parser_reads_are_no_problem_and_are_withheld(minimal, body):
@@ -106,6 +125,29 @@ def test_blocks_the_parser_reads_are_no_problem_and_are_withheld(minimal, body):
     item = next(i for i in agenda_items(result.archive, folder) if i.report and i.report.id == REPORT)
     assert "SECRET" not in str(render_report(result.archive, folder, item, item.report))
     assert "SECRET" in str(render_report(result.archive, folder, item, item.report, confidential=True))
+
+
+@pytest.mark.parametrize(
+    "body, line",
+    [
+        ("::: exempt\n- SECRET item\n\n  :::\n\n  SECRET in the item\n\nSECRET after the list\n:::\n", 3),
+        ("::: exempt\n> SECRET quoted\n>\n> :::\n>\n> SECRET quoted after\n\nSECRET after the quote\n:::\n", 3),
+        ("::: exempt\n1. SECRET item\n   :::\n\nSECRET after the list\n:::\n", 2),
+    ],
+    ids=["list item", "quote", "lazy in a list item"],
+)
+def test_a_closing_line_in_a_list_item_or_quote_in_the_passage_is_reported_and_ends_nothing(minimal, body, line):
+    """A reader may take it for the passage's end, so it is an error; the parser, like the renderer, keeps the passage open."""
+    found, result = report_problems(minimal, body)
+    assert found == [("PAP222", body_line(minimal) + line)]
+    message = next(p.message for p in result.problems.items if p.code == "PAP222")
+    assert message.endswith(":::` closes no block")
+    folder = result.archive.meetings[MEETING]
+    item = next(i for i in agenda_items(result.archive, folder) if i.report and i.report.id == REPORT)
+    public = str(render_report(result.archive, folder, item, item.report))
+    members = str(render_report(result.archive, folder, item, item.report, confidential=True))
+    assert "SECRET" not in public
+    assert "SECRET after the" in members
 
 
 @pytest.mark.parametrize(
@@ -210,3 +252,96 @@ def test_a_marker_in_a_table_is_reported(minimal):
 def test_a_table_with_aligned_columns_is_no_problem(minimal):
     found, _ = report_problems(minimal, "| Bidder | Fee |\n| :--- | ---: |\n| Ltd | £4 |\n")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "html",
+    ['<div class="box">\nSECRET boxed\n:::\nSECRET in the box\n</div>', "<pre>\nSECRET\n\n:::\n\nSECRET preformatted\n</pre>"],
+    ids=["div", "pre"],
+)
+def test_a_closing_line_in_raw_html_in_the_passage_ends_nothing(minimal, html):
+    """With raw HTML allowed, the `:::` is part of the HTML block, as the renderer reads it: the passage goes on to its own `:::`."""
+    found, result = report_problems(minimal, f"::: exempt\nSECRET first\n\n{html}\n\nSECRET after the HTML\n:::\n\nPublic after.\n", allow_raw_html=True)
+    assert found == []
+    folder = result.archive.meetings[MEETING]
+    item = next(i for i in agenda_items(result.archive, folder) if i.report and i.report.id == REPORT)
+    public = str(render_report(result.archive, folder, item, item.report))
+    members = str(render_report(result.archive, folder, item, item.report, confidential=True))
+    assert "SECRET" not in public and "Public after." in public
+    assert "SECRET after the HTML" in members and "SECRET in the box" in members or "SECRET preformatted" in members
+
+
+DISGUISED = {
+    "zero width space before": ("\u200b::: exempt", 1, "U+200B ZERO WIDTH SPACE"),
+    "zero width non-joiner inside": ("::\u200c: exempt", 3, "U+200C ZERO WIDTH NON-JOINER"),
+    "zero width joiner after": ("::: exempt\u200d", 11, "U+200D ZERO WIDTH JOINER"),
+    "word joiner inside the word": ("::: ex\u2060empt", 7, "U+2060 WORD JOINER"),
+    "byte order mark before": ("\ufeff::: exempt", 1, "U+FEFF ZERO WIDTH NO-BREAK SPACE"),
+    "no-break space before": ("\u00a0::: exempt", 1, "U+00A0 NO-BREAK SPACE"),
+    "narrow no-break space before": ("\u202f::: exempt", 1, "U+202F NARROW NO-BREAK SPACE"),
+    "figure space before": ("\u2007::: exempt", 1, "U+2007 FIGURE SPACE"),
+    "full-width colons": ("\uff1a\uff1a\uff1a exempt", 1, "U+FF1A FULLWIDTH COLON"),
+    "one full-width colon": ("::\uff1a exempt", 3, "U+FF1A FULLWIDTH COLON"),
+    "small colon": ("\ufe55\ufe55\ufe55 exempt", 1, "U+FE55 SMALL COLON"),
+    "ratio signs": ("\u2236\u2236\u2236 exempt", 1, "U+2236 RATIO"),
+    "modifier letter colons": ("\ua789\ua789\ua789 exempt", 1, "U+A789 MODIFIER LETTER COLON"),
+    "full-width word": (":::\u3000\uff45\uff58\uff45\uff4d\uff50\uff54", 4, "U+3000 IDEOGRAPHIC SPACE"),
+    "Cyrillic letters in the word": ("::: \u0435x\u0435mpt", 5, "U+0435 CYRILLIC SMALL LETTER IE"),
+    "zero width space behind a quote marker": ("> \u200b::: exempt", 3, "U+200B ZERO WIDTH SPACE"),
+    "no-break space in a resolution": ("\u00a0::: resolved 2026/001", 1, "U+00A0 NO-BREAK SPACE"),
+}
+
+
+@pytest.mark.parametrize("name", DISGUISED)
+def test_a_marker_disguised_by_an_invisible_or_look_alike_character_is_reported_by_name(minimal, name):
+    """On screen it is a marker; to the parser it is text, and the passage after it would be published."""
+    marker, column, character = DISGUISED[name]
+    prefix = "> " if marker.startswith(">") else ""
+    _, result = report_problems(minimal, f"Public.\n\n{marker}\n{prefix}SECRET\n{prefix}:::\n")
+    found = [p for p in result.problems.items if p.code == "PAP222" and p.line == body_line(minimal) + 2]
+    assert [(p.line, p.column) for p in found] == [(body_line(minimal) + 2, column)], [p.message for p in result.problems.items]
+    assert character in found[0].message and character in found[0].hint
+    assert "::: " in found[0].hint  # the marker as it should be typed
+    assert result.problems.errors
+
+
+@pytest.mark.parametrize(
+    "closer, character",
+    [("\uff1a\uff1a\uff1a", "U+FF1A FULLWIDTH COLON"), ("\u200b:::", "U+200B ZERO WIDTH SPACE"), (":::\u00a0", "U+00A0 NO-BREAK SPACE")],
+    ids=["full-width colons", "zero width space", "no-break space after"],
+)
+def test_a_closing_line_disguised_by_a_look_alike_character_is_reported_by_name(minimal, closer, character):
+    """A reader sees the passage end there; the parser does not, so the line is an error."""
+    found, result = report_problems(minimal, f"::: exempt\nSECRET\n{closer}\n\nMeant to be public.\n")
+    assert ("PAP222", body_line(minimal) + 2) in found
+    problem = next(p for p in result.problems.items if p.code == "PAP222" and p.line == body_line(minimal) + 2)
+    assert character in problem.message and "`:::`" in problem.hint
+
+
+def test_a_disguised_marker_is_reported_in_every_place_markdown_is_held(minimal):
+    """The purpose, a comment, a Markdown appendix, the minutes and an agenda item's text are checked as the body is."""
+    folder = minimal / "papers/meetings" / MEETING
+    path = folder / f"{REPORT}.md"
+    text = path.read_text("utf-8")
+    text = text.replace(
+        "purpose: To seek approval of the internal audit plan for 2026/27.", "purpose: |\n  To seek approval.\n\n  \u00a0::: exempt\n  SECRET\n  :::"
+    )
+    text = text.replace("text: The committee may approve the plan.}", 'text: "\\uFF1A\\uFF1A\\uFF1A exempt\\nSECRET\\n:::"}')
+    path.write_text(text, "utf-8")
+    (folder / REPORT / "appendix-a.md").write_text("# Detail\n\n\u200b::: exempt\nSECRET\n:::\n", "utf-8")
+    minutes = minimal / "papers/meetings/2026-03-03-audit/minutes.md"
+    minutes.write_text(minutes.read_text("utf-8") + "\n\ufeff::: exempt\nSECRET\n:::\n", "utf-8")
+    meeting = minimal / "papers/meetings/2026-03-03-audit/meeting.yml"
+    meeting.write_text(
+        meeting.read_text("utf-8").replace(
+            "  - item: Chair's Announcements", '  - item: Chair\'s Announcements\n    text: "Welcome.\\n\\n\\u2236\\u2236\\u2236 exempt\\nSECRET\\n:::"'
+        ),
+        "utf-8",
+    )
+    found = {(p.file.split("/")[-1], p.line) for p in check(minimal).problems.items if p.code == "PAP222" and "U+" in p.message}
+    lines = text.split("\n")
+    assert (f"{REPORT}.md", next(n for n, line in enumerate(lines, start=1) if line.startswith("purpose:"))) in found
+    assert (f"{REPORT}.md", next(n for n, line in enumerate(lines, start=1) if line.startswith("  constitutional:"))) in found
+    assert ("appendix-a.md", 3) in found
+    assert ("minutes.md", len(minutes.read_text("utf-8").split("\n")) - 3) in found
+    assert ("meeting.yml", 9) in found

@@ -15,7 +15,8 @@ CASES = read_cases(EXEMPT)
 
 
 def public_and_members(markdown: str) -> tuple[str, str]:
-    md = parser(False)
+    """Without raw HTML, unless the case starts with the comment `<!-- allow_raw_html -->`."""
+    md = parser(markdown.startswith("<!-- allow_raw_html -->"))
     env: dict = {}
     members = render_tokens(md, md.parse(markdown, env), env)
     env = {}

@@ -3,7 +3,9 @@
 The generator decides what is exempt by what it writes, never by asking the tool:
 everything between an exempt opener and closer it wrote is the author's exempt
 text, however it then spells, indents, quotes or breaks the markers (fences that
-never close, lazy lines, misspelt markers, HTML or comments just before them).
+never close, lazy lines, misspelt markers, HTML or comments just before them,
+invisible characters, no-break spaces or look-alike colons in them, or a `:::`
+line inside a fence, raw HTML, a list item or a quote within the passage).
 The property under test is that `papers check` reports an error, or else the
 public versions hold none of that text and the members' version holds all of it.
 
@@ -23,6 +25,9 @@ WORDS = ["the", "council", "agreed", "rent", "lease", "terms", "bid", "price", "
 CANARY = re.compile(r"\bz([shnp])(\d+)q\b")
 OPENERS = ["::: exempt"] * 4 + [":::exempt", ":::: exempt", "::: exempt  "] + ["::: Exempt", ":: exempt", "::: exempt:", "::: exempted", "    ::: exempt"]
 CLOSERS = [":::"] * 6 + [":::: ", "", "::", "::: x"]
+# Markers as they look on screen, with an invisible character, a no-break or other Unicode space, or look-alike colons.
+DISGUISES = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00a0", "\u202f", "\u2007", "\u3000"]
+COLONS = ["\uff1a", "\ufe55", "\u2236", "\ua789", "\u02d0"]
 
 
 class Chooser:
@@ -57,8 +62,8 @@ class Document:
 
 
 class Writer:
-    def __init__(self, choose: Chooser):
-        self.choose = choose
+    def __init__(self, choose: Chooser, allow_html: bool = False):
+        self.choose, self.allow_html = choose, allow_html
         self.number = 0
         self.doc = Document()
 
@@ -96,7 +101,7 @@ class Writer:
         return lines
 
     def block(self, exempt: bool, depth: int) -> list[str]:
-        kinds = ["paragraph"] * 4 + ["footnote", "reference", "html", "comment", "fence", "table", "noise"]
+        kinds = ["paragraph"] * 4 + ["footnote", "reference", "html", "comment", "fence", "table", "noise", "enclosed_closer"]
         if depth < 3:
             kinds += ["passage"] * (1 if exempt else 4) + ["list", "quote"]
         kind = self.choose.pick(kinds)
@@ -106,7 +111,20 @@ class Writer:
         opener, closer = self.choose.pick(OPENERS), self.choose.pick(CLOSERS)
         if opener.startswith("::::") and closer == ":::":
             closer = "::::"
+        if self.choose.chance(0.1):
+            opener = self.disguised(opener)
+        if closer and self.choose.chance(0.05):
+            closer = self.disguised(closer)
         return [opener, *self.blocks(True, depth + 1), *([closer] if closer else [])]
+
+    def disguised(self, marker: str) -> str:
+        """The marker with an invisible or space character before, inside or after it, or one colon swapped for a look-alike."""
+        colons = len(marker) - len(marker.lstrip(":"))
+        if colons and self.choose.chance(0.3):
+            at = self.choose.count(0, colons - 1)
+            return marker[:at] + self.choose.pick(COLONS) + marker[at + 1 :]
+        at = self.choose.pick(sorted({0, colons, len(marker)}))
+        return marker[:at] + self.choose.pick(DISGUISES) + marker[at:]
 
     def list(self, exempt: bool, depth: int) -> list[str]:
         marker = self.choose.pick(["- ", "* ", "1. "])
@@ -150,6 +168,26 @@ class Writer:
         closer = self.choose.pick([mark, mark, mark, mark + "text", "```", "~~~", ""])
         return [mark, self.canary("s" if exempt else "p"), *([closer] if closer else [])]
 
+    def enclosed_closer(self, exempt: bool, depth: int) -> list[str]:
+        """A `:::` line that a block inside the passage holds: a code fence, raw HTML (where it is allowed), a list item or a quote."""
+        text, more = self.canary("s" if exempt else "p"), self.canary("s" if exempt else "p")
+        shapes = [
+            ["```", ":::", text, "```"],
+            ["~~~", text, ":::", "~~~"],
+            ["````", ":::", "```", text, "````"],
+            [f"- {text}", "", "  :::", "", f"  {more}"],
+            [f"> {text}", "> :::", f"> {more}"],
+        ]
+        if self.allow_html:
+            shapes += [
+                ["<div>", text, ":::", more, "</div>", ""],
+                ["<pre>", text, "", ":::", "", more, "</pre>"],
+                ['<div class="x">', ":::", text, "</div>", ""],
+            ]
+        shape = self.choose.pick(shapes)
+        self.doc.has_fence = self.doc.has_fence or shape[0].startswith(("`", "~"))
+        return shape
+
     def table(self, exempt: bool, depth: int) -> list[str]:
         return ["| Item | Value |", "| --- | --- |", f"| {self.choose.pick(WORDS)} | {self.canary('s' if exempt else 'p')} |"]
 
@@ -159,8 +197,9 @@ class Writer:
         return [self.choose.pick(near_misses if exempt else [*near_misses, ":::", "  :::"])]
 
 
-def document(choose: Chooser) -> Document:
-    writer = Writer(choose)
+def document(choose: Chooser, allow_html: bool = False) -> Document:
+    """A document for a council that does (or does not) allow raw HTML: a `:::` in a `<div>` is only HTML where HTML is allowed."""
+    writer = Writer(choose, allow_html)
     lines = writer.blocks(False, 0)
     writer.doc.text = "\n".join(lines) + "\n"
     return writer.doc

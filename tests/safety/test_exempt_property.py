@@ -114,7 +114,7 @@ def _report_tally() -> None:
 @settings(max_examples=DOCS, **SETTINGS)
 @given(data=st.data(), allow_html=st.booleans())
 def _bounded(council, data, allow_html):
-    assert_property(council, document(Chooser(draw=data.draw)), allow_html)
+    assert_property(council, document(Chooser(draw=data.draw), allow_html), allow_html)
 
 
 def test_exempt_text_is_never_public_and_always_given_to_members(council):
@@ -131,7 +131,8 @@ def test_exempt_property_over_thousands_of_documents(council, chunk):
     TALLY.update(documents=0, errors=0, verified=0)
     rng = random.Random(1000 + chunk)
     for _ in range(CHUNK_DOCS):
-        assert_property(council, document(Chooser(rng)), rng.random() < 0.5)
+        allow_html = rng.random() < 0.5
+        assert_property(council, document(Chooser(rng), allow_html), allow_html)
     _report_tally()
 
 

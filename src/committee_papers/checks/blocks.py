@@ -1,14 +1,17 @@
 """`:::` block markers, checked on the renderer's own parse: a marker the parser does not read as one publishes the passage it was meant to withhold.
 
-Two things are reported (PAP222), both read from markdown-it's tokens (the
-parse every renderer uses), never from the text by another route:
+Three things are reported (PAP222), the first two read from markdown-it's
+tokens (the parse every renderer uses), never from the text by another route:
 
 - a block the parser opened that no `:::` line of its own closes: cut short by
-  the end of the text, of its quote or list item, by a lazy line, or by the
-  closing line of a block it sits in that has as many colons;
+  the end of the text, or of its quote or list item;
 - a line that looks like a marker (`::: Exempt`, `:: exempt`, a stray `:::`,
   behind `>` or `- ` too) but which the parser took as text, code, HTML or a
-  comment rather than as a block.
+  comment rather than as a block;
+- a line that would be such a marker but for an invisible character, a
+  no-break or other Unicode space, or a look-alike colon or letter in it
+  (`lookalikes.py`): it is reported, naming the character, whatever the
+  parser made of it.
 
 An author's comment that is never closed is reported too (PAP225): on a line of
 its own it hides the rest of its quote, list item or text from every version of
@@ -28,6 +31,7 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
+from committee_papers.checks.lookalikes import describe, odd_characters, plain
 from committee_papers.markdown import exempt
 from committee_papers.markdown.comments import OPEN
 from committee_papers.markdown.html import unclosed_raw_text
@@ -35,7 +39,6 @@ from committee_papers.markdown.parser import parser
 from committee_papers.problems import Problems
 
 BLOCKS = ("exempt", "resolved")
-NESTING = "write the outer block with more colons than the inner one: `:::: exempt` around `::: resolved 2026/001`"
 _LIST_MARKER = re.compile(r"[-*+]|\d{1,9}[.)]")
 _COLONS = re.compile(r"(:+)[ \t]*(\S*)")
 _LETTERS = re.compile(r"[^a-z]+")
@@ -108,7 +111,11 @@ def block_findings(text: str, tokens: list[Token]) -> list[Finding]:
     lines = text.split("\n")
     findings = list(_unclosed(lines, tokens)) + list(_unclosed_comments(lines, tokens)) + list(_unclosed_raw_text(lines, tokens))
     consumed = {t.map[0] for t in tokens if t.type.startswith("container_") and t.map}
-    suspects = [number for number, line in enumerate(lines) if number not in consumed and _marker(line)]
+    disguised = {number: found for number, line in enumerate(lines) if number not in consumed and (found := _disguised(line)) is not None}
+    for number, found in disguised.items():
+        found.line = number
+        findings.append(found)
+    suspects = [number for number, line in enumerate(lines) if number not in consumed and number not in disguised and _marker(line)]
     holders = _holders(tokens, suspects)
     for number in suspects:
         found = _misread(lines[number], _marker(lines[number]), holders.get(number))
@@ -133,13 +140,13 @@ def _unclosed(lines: list[str], tokens: list[Token]) -> Iterator[Finding]:
             continue
         line = token.map[0]
         shown = lines[line].strip()
-        if parent is not None and len(parent.markup) <= len(token.markup):
+        if parent is not None:
             name = parent.type.split("_")[1]
             yield Finding(
                 line,
                 1,
-                f"`{shown}` is inside the `{name}` block opened on line {parent.map[0] + 1} with as many colons, so the first `:::` line would close that block",
-                NESTING,
+                f"`{shown}` is inside the `{name}` block opened on line {parent.map[0] + 1} and is never closed, so neither is that block",
+                "end the inner block with a line `:::` of its own before the line that ends the outer one",
             )
         elif token.type == exempt.OPEN:
             if token.level > (parent.level + 1 if parent else 0):
@@ -246,6 +253,26 @@ def _marker(line: str) -> re.Match | None:
         return _COLONS.match(line, start)
 
 
+def _disguised(line: str) -> Finding | None:
+    """A line that reads as a marker once its invisible, no-break or look-alike characters are made plain."""
+    seen = plain(line)
+    if seen == line:
+        return None
+    match = _marker(seen)
+    if match is None or not (_near(match.group(2)) or (len(match.group(1)) >= 3 and not match.group(2))):
+        return None
+    odd = odd_characters(line)
+    names = " and ".join(describe(char) for _, char in odd)
+    shown = seen.strip()
+    after = "the passage after it would be published" if match.group(2) else "the block it was meant to close goes on past it"
+    return Finding(
+        0,
+        odd[0][0] + 1,
+        f"this line reads as `{shown}` but holds {names}, so it is not read as a block marker and {after}",
+        f"delete {names} and type the line again as `{shown}`",
+    )
+
+
 def _holders(tokens: list[Token], numbers: list[int]) -> dict[int, Token]:
     """For each line number, the innermost block token the parser read it into."""
     holders: dict[int, Token] = {}
@@ -300,7 +327,12 @@ def _misread(line: str, match: re.Match, holder: Token | None) -> Finding | None
     if len(colons) < 3:
         return Finding(0, 1, f"`{shown}` is not a block marker, so the lines after it would be published as text", _START_WITH_COLONS) if near else None
     if not word:
-        return Finding(0, 1, f"`{shown}` closes no block", f"remove the line, or open the block it was meant to close; {NESTING}")
+        return Finding(
+            0,
+            1,
+            f"`{shown}` closes no block",
+            "remove the line, or open the block it was meant to close; a `:::` inside a quote or list item (behind `>` or indented like its lines) closes only a block opened there",
+        )
     if word in BLOCKS:
         return Finding(
             0,
