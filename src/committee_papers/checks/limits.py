@@ -14,10 +14,10 @@ from pathlib import Path
 from markdown_it.token import Token
 
 from committee_papers import limits
-from committee_papers.adapter.pdf import stored_bytes
 from committee_papers.checks.locate import value
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
+from committee_papers.shims.pdf import stored_bytes
 
 _CONTAINERS = ("blockquote_open", "bullet_list_open", "ordered_list_open")
 _LEAVES = ("fence", "code_block", "hr", "html_block")
