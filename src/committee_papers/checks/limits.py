@@ -91,7 +91,7 @@ def check_image(path: Path, shown_as: str, file: Path, line: int, column: int, p
 
 def check_photo_pixels(archive: Archive, problems: Problems, today=None) -> None:
     """Councillors' photos are images the website shows too."""
-    from committee_papers.checks.appendices import resolve_inside
+    from committee_papers.loading.paths import resolve_inside
 
     for pid, councillor in archive.people.councillors.items():
         photo = resolve_inside(archive.papers, councillor.photo) if councillor.photo else None

@@ -23,13 +23,15 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from committee_papers.markdown.exempt import has_exempt
+from committee_papers.render.block_views import block_views, html_of, legacy_body
+from committee_papers.render.report import ParsedReport, parse_report, withhold_parsed
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//|^#")
 
 
 @dataclass
 class PartsHtml:
-    """One audience's version: the layout's blocks (render.view), and each Markdown part as HTML by name."""
+    """One audience's version: the layout's blocks (render.block_views), and each Markdown part as HTML by name."""
 
     blocks: list[dict] = field(default_factory=list)
     purpose: str = ""
@@ -39,8 +41,6 @@ class PartsHtml:
     @property
     def body(self) -> Markup:
         """The body's sections in one piece, for council templates written before the layout was data."""
-        from committee_papers.render.view import legacy_body
-
         return legacy_body(self.blocks)
 
 
@@ -61,9 +61,6 @@ class PreparedReport:
 
 def prepare_report(archive, report_file, parsed=None) -> PreparedReport:
     """Render a parsed report (the members' parse, as `papers check` makes it) for members and for the public."""
-    from committee_papers.render.report import parse_report, withhold_parsed
-    from committee_papers.render.view import parts_html
-
     parsed = parsed or parse_report(archive, report_file, public=False)
     marker = f"#papers-file-{secrets.token_hex(6)}:"
     for part in parsed.parts():
@@ -76,6 +73,17 @@ def prepare_report(archive, report_file, parsed=None) -> PreparedReport:
     else:
         withheld = None  # nothing is exempt: the two versions are the same HTML
     return PreparedReport(members=members, has_exempt=exempt, marker=marker, withheld=withheld)
+
+
+def parts_html(parsed: ParsedReport, allow_html: bool) -> PartsHtml:
+    """One audience's parse rendered: the blocks, and each part by name (for council templates and other pages)."""
+    blocks = block_views(parsed, allow_html)
+    return PartsHtml(
+        blocks=blocks,
+        purpose=html_of(parsed.extras.get("purpose"), allow_html),
+        comments={key: html_of(part, allow_html) for key, _, part in parsed.comments},
+        extras={name: html_of(part, allow_html) for name, part in parsed.extras.items()},
+    )
 
 
 def _mark_local_files(tokens, marker: str) -> None:
