@@ -102,14 +102,3 @@ def block_views(parsed: ParsedReport, allow_html: bool) -> list[dict]:
             }
         )
     return views
-
-
-def legacy_body(views: list[dict]) -> Markup:
-    """The body's sections as one piece, for council templates written before the layout was data."""
-    html = ""
-    for view in views:
-        if view["kind"] == "section" and view["source"] == "body":
-            if view["heading"]:
-                html += f"<h2>{view['heading']}</h2>\n"
-            html += "".join(view["html"])
-    return Markup(html)

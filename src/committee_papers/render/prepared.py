@@ -18,45 +18,15 @@ from __future__ import annotations
 import html
 import re
 import secrets
-from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from committee_papers.markdown.exempt import has_exempt
-from committee_papers.render.block_views import block_views, html_of, legacy_body
+from committee_papers.model.prepared import PartsHtml, PreparedReport
+from committee_papers.render.block_views import block_views, html_of
 from committee_papers.render.report import ParsedReport, parse_report, withhold_parsed
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//|^#")
-
-
-@dataclass
-class PartsHtml:
-    """One audience's version: the layout's blocks (render.block_views), and each Markdown part as HTML by name."""
-
-    blocks: list[dict] = field(default_factory=list)
-    purpose: str = ""
-    comments: dict[str, str] = field(default_factory=dict)
-    extras: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def body(self) -> Markup:
-        """The body's sections in one piece, for council templates written before the layout was data."""
-        return legacy_body(self.blocks)
-
-
-@dataclass
-class PreparedReport:
-    members: PartsHtml
-    has_exempt: bool  # the members' version holds something the public one leaves out
-    marker: str  # the prefix of a link to a local file, not guessable by an author
-    withheld: PartsHtml | None = None  # the public's version, where it differs from members' (kept once in the cache)
-
-    @property
-    def public(self) -> PartsHtml:
-        return self.members if self.withheld is None else self.withheld
-
-    def parts(self, members: bool) -> PartsHtml:
-        return self.members if members else self.public
 
 
 def prepare_report(archive, report_file, parsed=None) -> PreparedReport:

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from committee_papers.model.archive import Archive, ReportFile
+from committee_papers.model.prepared import PartsHtml, PreparedReport
 from committee_papers.model.report import ContactEntry
 from committee_papers.publication import public_report_id
 from committee_papers.render.layout import header_rows
 from committee_papers.render.people import PersonView, person
-from committee_papers.render.prepared import PartsHtml, PreparedReport, resolve_files
 from committee_papers.render.prepared import prepared as prepared_report
+from committee_papers.render.prepared import resolve_files
 from committee_papers.render.report import comment_title, house_style, ordered_comments, public_title
 
 DEFAULT_TEMPLATE = "report/house-style.html"
