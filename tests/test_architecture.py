@@ -228,3 +228,16 @@ def test_no_module_imports_a_higher_layer():
 def test_every_listed_exception_is_still_needed():
     gone = [f"{a} -> {b}" for a, b in EXCEPTIONS if (a, b) not in upward_imports()]
     assert not gone, "no longer imported upward; remove from EXCEPTIONS: " + ", ".join(gone)
+
+
+def test_docs_architecture_lists_the_same_layers_and_exceptions():
+    import re
+
+    text = (PACKAGE.parent.parent / "docs" / "architecture.md").read_text("utf-8")
+    section = text.split("## Layers", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split("|")[1:3] for line in section.splitlines() if line.startswith("| ") and not line.startswith("| layer") and "---" not in line]
+    documented = [(name.strip(), [m.rstrip("/") for m in re.findall(r"`([^`]+)`", modules)]) for name, modules in rows]
+    assert documented == LAYERS
+    for importer, imported in EXCEPTIONS:
+        path = lambda module: "/".join(module.split(".")) + ".py"  # noqa: E731
+        assert f"`{path(importer)}` → `{path(imported)}`" in section, f"docs/architecture.md does not list the exception {importer} -> {imported}"
