@@ -11,5 +11,5 @@ python3 -m venv "$venv"
 "$venv/bin/pip" install -q --disable-pip-version-check --no-deps -e .
 "$venv/bin/pip" list --disable-pip-version-check 2>/dev/null | grep -iE "^(mkdocs|mkdocs-material|weasyprint|pypdf|markdown-it-py|mdit-py-plugins|pydantic|pagefind|watchfiles) " || true
 "$venv/bin/python" -m pytest -n 2 -q -p no:cacheprovider -m "not slow and not browser" \
-  tests/test_check.py tests/render tests/adapter tests/test_architecture.py tests/test_plugin.py \
+  tests/test_check.py tests/render tests/adapter tests/shims tests/test_architecture.py tests/test_plugin.py \
   tests/pipeline tests/packs/test_packs.py tests/test_serve.py

@@ -110,8 +110,6 @@ class HouseStyle:
 
     def appendix_mark(self, index: int) -> str:
         """The appendix's letter or number: A, B ... or 1, 2 ..."""
-        from committee_papers.render.environment import letter
-
         return str(index + 1) if self.appendices.numbers == "numbers" else letter(index)
 
     def appendix_label(self, index: int) -> str:
@@ -277,3 +275,15 @@ def chosen_style(council, templates: Path | None) -> HouseStyle:
     styles = available_styles(templates)
     name = council.house_style if council else DEFAULT
     return find_style(styles, name) or styles[DEFAULT]
+
+
+def letter(index: int) -> str:
+    """Appendix letters: A, B, ... Z, AA, AB ..."""
+    text = ""
+    index += 1
+    if index < 1:
+        return ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        text = chr(65 + rest) + text
+    return text

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import enum
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import yaml
+
+from committee_papers import limits
 
 
 class Severity(str, enum.Enum):
@@ -150,13 +153,12 @@ class _SourceLines:
 
     def lines(self, file: str) -> list[str]:
         if file not in self.cache:
-            from committee_papers.loading.files import MAX_TEXT_BYTES, is_regular_file
-
             path = self.root / file
             try:  # only files the check could read: never a pipe, which would wait for ever
-                readable = is_regular_file(path) and path.stat().st_size <= MAX_TEXT_BYTES
+                status = path.stat()
+                readable = stat.S_ISREG(status.st_mode) and status.st_size <= limits.TEXT_FILE_BYTES
                 self.cache[file] = path.read_text("utf-8", errors="replace").split("\n") if readable else []
-            except OSError:
+            except (OSError, ValueError):
                 self.cache[file] = []
         return self.cache[file]
 

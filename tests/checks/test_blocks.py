@@ -10,7 +10,7 @@ import pytest
 
 from committee_papers.agenda import agenda_items
 from committee_papers.check import check
-from committee_papers.render.report import render_report
+from committee_papers.render.view import render_report
 
 MEETING, REPORT = "2026-04-14-audit", "04-internal-audit-plan"
 BODY_LINE = 20  # the minimal council's report: its body's first line, after the front matter written below

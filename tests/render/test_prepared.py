@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from committee_papers.agenda import agenda_items
 from committee_papers.check import check
-from committee_papers.render.prepared import PreparedReport, resolve_files
-from committee_papers.render.report import render_report
+from committee_papers.model.prepared import PreparedReport
+from committee_papers.render.prepared import resolve_files
+from committee_papers.render.view import render_report
 
 MEETING = "2026-04-14-audit"
 REPORT = f"papers/meetings/{MEETING}/04-internal-audit-plan.md"

@@ -10,7 +10,7 @@ from casefile import apply_case, parse_case
 
 from committee_papers.agenda import agenda_items
 from committee_papers.check import check
-from committee_papers.render.report import render_report
+from committee_papers.render.view import render_report
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES = sorted(FIXTURES.glob("*.case"))

@@ -8,7 +8,7 @@ back in their place; pages laid out in worker processes send theirs back.
 
 from __future__ import annotations
 
-from committee_papers.adapter.internals import InternalChanged
+from committee_papers.shims.internals import InternalChanged
 
 NAME = "Material search plugin search_index.entries"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import re
 
-from committee_papers.checks.appendices import real_path
 from committee_papers.checks.blocks import check_block_markers
 from committee_papers.checks.limits import check_markdown_limits
 from committee_papers.loading.files import read_text
+from committee_papers.loading.paths import real_path
 from committee_papers.markdown.parser import parser
 from committee_papers.model.archive import Archive, ReportFile
 from committee_papers.problems import Problems
@@ -130,7 +130,7 @@ def check_appendices_accessibility(archive: Archive, report_file: ReportFile, pr
             text = read_text(target, Problems(archive.root))  # what it cannot read is told by the appendix checks
             if text is None:
                 continue
-            from committee_papers.checks.content import check_links
+            from committee_papers.checks.local_links import check_links
 
             allow_html = archive.allow_html
             tokens = parser(allow_html).parse(text)

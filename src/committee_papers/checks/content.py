@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 from markdown_it.common.html_re import HTML_TAG_RE
 
 from committee_papers.checks.accessibility import check_tokens
-from committee_papers.checks.appendices import backslashed, real_path, resolve_inside
 from committee_papers.checks.blocks import check_block_markers
-from committee_papers.checks.limits import check_image, check_markdown_limits
+from committee_papers.checks.limits import check_markdown_limits
+from committee_papers.checks.local_links import check_links, find_in
 from committee_papers.checks.locate import did_you_mean, value
 from committee_papers.checks.style_layout import check_layout, check_unused_templates, difflib_close
 from committee_papers.house_style import ALIASES, available_styles, find_style
+from committee_papers.loading.paths import real_path
 from committee_papers.model.archive import Archive, ReportFile
 from committee_papers.problems import Problems
-from committee_papers.publication import PUBLISHABLE
 from committee_papers.render.report import ParsedReport, house_style, parse_report
 
 # markdown-it's own pattern for an HTML tag; before 4.3 it is anchored at the start of the text
 _TAG = re.compile(HTML_TAG_RE.pattern.removeprefix("^"), HTML_TAG_RE.flags)
 _HTML_HINT = re.compile(r"<[A-Za-z!/]")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def check_house_style(archive: Archive, problems: Problems, today=None) -> None:
@@ -151,18 +149,6 @@ def _find(report_file: ReportFile, map_: list[int] | None, text: str) -> tuple[i
     return find_in(report_file.body.split("\n"), report_file.body_line, map_, text)
 
 
-def find_in(lines: list[str], first_line: int, map_: list[int] | None, text: str) -> tuple[int, int]:
-    """The line and column of `text` within a token's lines (its first line if not found)."""
-    from urllib.parse import unquote
-
-    start, end = (map_ or [0, 1])[0], (map_ or [0, 1])[1]
-    for written in dict.fromkeys((text, unquote(text))):  # a link's address arrives %-encoded
-        for offset in range(start, min(end, len(lines))):
-            if written in lines[offset]:
-                return first_line + offset, lines[offset].index(written) + 1
-    return first_line + start, 1
-
-
 def _raw_html(archive: Archive, report_file: ReportFile, parsed: ParsedReport, problems: Problems) -> None:
     """HTML in a council that does not allow it: the parser left it as text, so it would be shown as typed."""
     if archive.allow_html:
@@ -195,66 +181,3 @@ def _links(folder: Path, parsed: ParsedReport, problems: Problems) -> None:
     report_file = parsed.report_file
     appendices = {real_path(folder / a.file) for a in report_file.report.appendices} if report_file.report else set()
     check_links(folder, report_file.id, report_file.path, report_file.body.split("\n"), report_file.body_line, parsed.body.tokens, problems, appendices)
-
-
-def check_links(
-    folder: Path, report_id: str, path: Path, lines: list[str], first_line: int, tokens, problems: Problems, appendices: set[Path] = frozenset()
-) -> None:
-    """Links and images must stay in the meeting folder, exist, and be files the site publishes."""
-    for token in tokens:
-        for child in token.children or []:
-            target = child.attrGet("href") if child.type == "link_open" else child.attrGet("src") if child.type == "image" else None
-            if not target or not isinstance(target, str) or child.meta.get("para_ref") is not None:
-                continue
-            remote = bool(_SCHEME.match(target)) or target.startswith("//")
-            if child.type == "image" and remote and not target.startswith("#"):
-                line, column = find_in(lines, first_line, token.map, target)
-                problems.add(
-                    "PAP505",
-                    path,
-                    line,
-                    column,
-                    f"the image `{target}` comes from another website",
-                    f"save the image in {folder.name}/{report_id}/ and link to it there",
-                )
-                continue
-            if target.startswith("#") or remote:
-                continue
-            local = target.split("#", 1)[0].split("?", 1)[0]
-            if not local:
-                continue
-            line, column = find_in(lines, first_line, token.map, target)
-            if backslashed(local, path, line, column, problems):
-                continue
-            resolved = resolve_inside(folder, local)
-            if resolved is None:
-                problems.add(
-                    "PAP209",
-                    path,
-                    line,
-                    column,
-                    f"the link `{target}` leads outside this meeting's folder",
-                    f"put the file in {folder.name}/{report_id}/ and link to it from there",
-                )
-            elif not os.path.exists(resolved):
-                problems.add(
-                    "PAP208",
-                    path,
-                    line,
-                    column,
-                    f"the linked file `{target}` does not exist",
-                    f"add the file, or correct the path; paths start from the meeting folder {folder.name}/",
-                )
-            elif not os.path.isfile(resolved) and not os.path.isdir(resolved):  # a pipe would never finish copying
-                problems.add("PAP003", path, line, column, f"`{target}` is not an ordinary file", "replace it with the file itself")
-            elif child.type == "image" and os.path.isfile(resolved):
-                check_image(resolved, target, path, line, column, problems)
-            elif os.path.isfile(resolved) and resolved.suffix.lower() not in PUBLISHABLE and real_path(resolved) not in appendices:
-                problems.add(
-                    "PAP506",
-                    path,
-                    line,
-                    column,
-                    f"the link to `{target}` will be shown as plain text: {resolved.suffix or 'files without a type'} files are not published",
-                    "save it as PDF, or make it an appendix; images, PDF and CSV files are published",
-                )

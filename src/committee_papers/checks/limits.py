@@ -14,11 +14,11 @@ from pathlib import Path
 from markdown_it.token import Token
 
 from committee_papers import limits
-from committee_papers.adapter.pdf import stored_bytes
 from committee_papers.checks.locate import value
 from committee_papers.model.archive import Archive
 from committee_papers.pdf_pages import page_problem
 from committee_papers.problems import Problems
+from committee_papers.shims.pdf import stored_bytes
 from committee_papers.yamlsource import NUMBER_HINT, long_numbers, too_long_number
 
 _CONTAINERS = ("blockquote_open", "bullet_list_open", "ordered_list_open")
@@ -93,7 +93,7 @@ def check_image(path: Path, shown_as: str, file: Path, line: int, column: int, p
 
 def check_photo_pixels(archive: Archive, problems: Problems, today=None) -> None:
     """Councillors' photos are images the website shows too."""
-    from committee_papers.checks.appendices import resolve_inside
+    from committee_papers.loading.paths import resolve_inside
 
     for pid, councillor in archive.people.councillors.items():
         photo = resolve_inside(archive.papers, councillor.photo) if councillor.photo else None

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from committee_papers.addresses import web_address_problem
-from committee_papers.checks.appendices import resolve_inside
 from committee_papers.checks.locate import value
+from committee_papers.loading.paths import resolve_inside
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
 

@@ -188,8 +188,7 @@ def unseal(raw: bytes, context: str) -> dict[str, tuple[str, bytes]]:
 def _types() -> dict[str, type]:
     """The classes a cache may hold, by name: the records of a loaded folder and the problems found in it."""
     from committee_papers import problems, yamlsource
-    from committee_papers.model import archive, meeting, minutes, report
-    from committee_papers.render import prepared
+    from committee_papers.model import archive, meeting, minutes, prepared, report
 
     found: dict[str, type] = {}
     for module in (archive, minutes, meeting, report, problems, yamlsource, prepared):

@@ -23,8 +23,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from committee_papers.adapter import mdit
 from committee_papers.markdown import containers
+from committee_papers.shims import mdit
 
 OPEN, CLOSE = "container_exempt_open", "container_exempt_close"
 

@@ -6,11 +6,11 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
 from pathlib import Path
 
 from committee_papers import publish
 from committee_papers.packs.document import PackComposer
+from committee_papers.packs.meeting_pdfs import MeetingPdfs
 from committee_papers.packs.members import needs_members_version
 from committee_papers.packs.progress import rich_progress
 from committee_papers.pages import urls
@@ -18,18 +18,6 @@ from committee_papers.pages.site import MeetingView, Site
 from committee_papers.supplements import original_items, supplements
 
 _SITE: Site | None = None
-
-
-@dataclass
-class MeetingPdfs:
-    meeting: str
-    site: list[str]  # written under the site folder, relative to it
-    confidential: list[str]  # written under the confidential folder, relative to it
-    seconds: float
-
-    @property
-    def written(self) -> list[str]:
-        return self.site + self.confidential
 
 
 def meetings_with_packs(site: Site) -> list[MeetingView]:

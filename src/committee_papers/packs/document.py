@@ -17,8 +17,9 @@ from committee_papers.pages.minutes_page import minutes_context
 from committee_papers.pages.site import MeetingView, Site
 from committee_papers.render.environment import template_environment
 from committee_papers.render.people import person
-from committee_papers.render.report import EXEMPT_PASSAGE, appendix_views, house_style, public_title, render_report
+from committee_papers.render.report import EXEMPT_PASSAGE, appendix_views, house_style, public_title
 from committee_papers.render.text import render_markdown
+from committee_papers.render.view import render_report
 from committee_papers.supplements import Supplement, original_items
 
 IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}  # files a pack shows; other linked files are not in it
@@ -56,7 +57,7 @@ class PackComposer:
         """Images a report shows, as the PDF engine reads them: from inside the meeting folder only."""
 
         def resolve(path: str) -> str | None:
-            from committee_papers.checks.appendices import resolve_inside
+            from committee_papers.loading.paths import resolve_inside
 
             source = resolve_inside(view.folder.path, path)
             if source is None or not os.path.isfile(source) or source.suffix.lower() not in IMAGES:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from committee_papers.packs.build import MeetingPdfs
+    from committee_papers.packs.meeting_pdfs import MeetingPdfs
 
 
 def rich_progress() -> Callable[[MeetingPdfs, int, int], None]:

@@ -9,12 +9,12 @@ import weasyprint
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
 
-from committee_papers.adapter.pdf import add_object
 from committee_papers.addresses import inert_links
 from committee_papers.packs.document import PackDocument
 from committee_papers.packs.fetcher import SCHEME, PapersURLFetcher
 from committee_papers.packs.tagging import scope_header_cells
 from committee_papers.pdf_pages import make_usable
+from committee_papers.shims.pdf import add_object
 
 MM = 72 / 25.4
 # The area of a placeholder page a PDF appendix page is scaled into (A4, below its caption).

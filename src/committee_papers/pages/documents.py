@@ -18,10 +18,10 @@ from markupsafe import Markup
 
 from committee_papers.agenda import AgendaItem
 from committee_papers.exemption import paragraphs_label
+from committee_papers.house_style import letter
 from committee_papers.pages import urls
 from committee_papers.pages.site import MeetingView
 from committee_papers.publication import public_report_id
-from committee_papers.render.environment import letter
 from committee_papers.render.report import public_title
 
 

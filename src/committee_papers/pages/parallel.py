@@ -6,7 +6,8 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 
-from committee_papers.pages.render import Asset, Page, PageRenderer
+from committee_papers.pages.asset import Asset
+from committee_papers.pages.render import Page, PageRenderer
 from committee_papers.pages.site import MeetingView
 
 PARALLEL_FROM = 60  # meetings; fewer are quicker in one process

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from committee_papers.checks.people import photo_problem
 from committee_papers.pages import urls
+from committee_papers.pages.asset import Asset
 from committee_papers.pages.headings import slug
 from committee_papers.render.people import person
 
@@ -53,8 +54,6 @@ def divisions_page(renderer):
 
 
 def councillor_page(renderer, pid: str):
-    from committee_papers.pages.render import Asset
-
     archive = renderer.archive
     who = person(archive, pid)
     councillor = archive.people.councillors[pid]

@@ -16,14 +16,16 @@ from committee_papers.markdown.html import render_tokens
 from committee_papers.markdown.parser import parser
 from committee_papers.model.archive import ReportFile
 from committee_papers.pages import urls
+from committee_papers.pages.asset import Asset
 from committee_papers.pages.headings import TocEntry, add_heading_ids
 from committee_papers.pages.site import MeetingView, Site
 from committee_papers.pages.tables import wrap_tables
 from committee_papers.publication import PUBLISHABLE, public_report_id, year_label, year_slug
 from committee_papers.render.environment import template_environment
 from committee_papers.render.people import person
-from committee_papers.render.report import EXEMPT_PASSAGE, AppendixView, house_style, public_title, render_report
+from committee_papers.render.report import EXEMPT_PASSAGE, AppendixView, house_style, public_title
 from committee_papers.render.text import EXEMPT_MINUTE, render_markdown
+from committee_papers.render.view import render_report
 
 
 @dataclass
@@ -39,14 +41,6 @@ class Page:
     @property
     def src_uri(self) -> str:
         return urls.source_of(self.url)
-
-
-@dataclass(frozen=True)
-class Asset:
-    """A file published beside the pages: a copied PDF appendix."""
-
-    url: str
-    source: str
 
 
 class PageRenderer:
@@ -275,7 +269,7 @@ class PageRenderer:
         }
 
         def resolve(path: str) -> str | None:
-            from committee_papers.checks.appendices import resolve_inside
+            from committee_papers.loading.paths import resolve_inside
 
             source = resolve_inside(view.folder.path, path)
             if source is None or not os.path.isfile(source) or source.resolve() in exempt_files:

@@ -11,6 +11,8 @@ from pathlib import Path
 import jinja2
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader, StrictUndefined, select_autoescape
 
+from committee_papers.house_style import letter
+
 
 def ddmmyyyy(day: dt.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
@@ -31,18 +33,6 @@ def twelve_hour(time: str | None) -> str:
     suffix = "am" if hours < 12 else "pm"
     hours = hours % 12 or 12
     return f"{hours}.{minutes:02d}{suffix}" if minutes else f"{hours}{suffix}"
-
-
-def letter(index: int) -> str:
-    """Appendix letters: A, B, ... Z, AA, AB ..."""
-    text = ""
-    index += 1
-    if index < 1:
-        return ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        text = chr(65 + rest) + text
-    return text
 
 
 @lru_cache(maxsize=8)

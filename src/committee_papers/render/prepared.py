@@ -18,52 +18,19 @@ from __future__ import annotations
 import html
 import re
 import secrets
-from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from committee_papers.markdown.exempt import has_exempt
+from committee_papers.model.prepared import PartsHtml, PreparedReport
+from committee_papers.render.block_views import block_views, html_of
+from committee_papers.render.report import ParsedReport, parse_report, withhold_parsed
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//|^#")
 
 
-@dataclass
-class PartsHtml:
-    """One audience's version: the layout's blocks (render.view), and each Markdown part as HTML by name."""
-
-    blocks: list[dict] = field(default_factory=list)
-    purpose: str = ""
-    comments: dict[str, str] = field(default_factory=dict)
-    extras: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def body(self) -> Markup:
-        """The body's sections in one piece, for council templates written before the layout was data."""
-        from committee_papers.render.view import legacy_body
-
-        return legacy_body(self.blocks)
-
-
-@dataclass
-class PreparedReport:
-    members: PartsHtml
-    has_exempt: bool  # the members' version holds something the public one leaves out
-    marker: str  # the prefix of a link to a local file, not guessable by an author
-    withheld: PartsHtml | None = None  # the public's version, where it differs from members' (kept once in the cache)
-
-    @property
-    def public(self) -> PartsHtml:
-        return self.members if self.withheld is None else self.withheld
-
-    def parts(self, members: bool) -> PartsHtml:
-        return self.members if members else self.public
-
-
 def prepare_report(archive, report_file, parsed=None) -> PreparedReport:
     """Render a parsed report (the members' parse, as `papers check` makes it) for members and for the public."""
-    from committee_papers.render.report import parse_report, withhold_parsed
-    from committee_papers.render.view import parts_html
-
     parsed = parsed or parse_report(archive, report_file, public=False)
     marker = f"#papers-file-{secrets.token_hex(6)}:"
     for part in parsed.parts():
@@ -76,6 +43,17 @@ def prepare_report(archive, report_file, parsed=None) -> PreparedReport:
     else:
         withheld = None  # nothing is exempt: the two versions are the same HTML
     return PreparedReport(members=members, has_exempt=exempt, marker=marker, withheld=withheld)
+
+
+def parts_html(parsed: ParsedReport, allow_html: bool) -> PartsHtml:
+    """One audience's parse rendered: the blocks, and each part by name (for council templates and other pages)."""
+    blocks = block_views(parsed, allow_html)
+    return PartsHtml(
+        blocks=blocks,
+        purpose=html_of(parsed.extras.get("purpose"), allow_html),
+        comments={key: html_of(part, allow_html) for key, _, part in parsed.comments},
+        extras={name: html_of(part, allow_html) for name, part in parsed.extras.items()},
+    )
 
 
 def _mark_local_files(tokens, marker: str) -> None:

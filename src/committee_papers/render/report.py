@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
-from markupsafe import Markup
 
 from committee_papers.house_style import TEXT_SOURCES, HouseStyle, chosen_style, section_name
 from committee_papers.markdown import rules
@@ -22,7 +21,7 @@ COMMENT_TITLES = {"constitutional": "Constitutional Comments", "financial": "Fin
 COMMENT_ORDER = ("constitutional", "financial", "hr")
 EXEMPT_PASSAGE = "A passage of this report contains exempt information and is not published."
 
-__all__ = ["AppendixView", "Part", "ParsedReport", "parse_report", "render_report", "house_style", "comment_title", "EXEMPT_PASSAGE"]
+__all__ = ["AppendixView", "Part", "ParsedReport", "parse_report", "house_style", "comment_title", "EXEMPT_PASSAGE"]
 
 
 @dataclass
@@ -242,10 +241,3 @@ def rewrite_local_links(tokens: list[Token], resolve) -> None:
                 child.attrs.pop(attribute, None)
             else:
                 child.attrSet(attribute, url + (f"#{fragment}" if fragment else ""))
-
-
-def render_report(archive: Archive, folder, item, report_file: ReportFile, **options) -> Markup:
-    """A report as an HTML fragment in the council's house style (see render/view.py for the options)."""
-    from committee_papers.render.view import render
-
-    return render(archive, folder, item, report_file, **options)

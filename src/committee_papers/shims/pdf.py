@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from committee_papers.adapter.internals import InternalChanged
+from committee_papers.shims.internals import InternalChanged
 
 
 def add_object(writer, obj):

@@ -1,4 +1,4 @@
-"""Each private name the adapter uses, against the installed dependencies: a change fails here, loudly."""
+"""Each private name the shims use, against the installed dependencies: a change fails here, loudly."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import pytest
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, IndirectObject
 
-from committee_papers.adapter import material_search, mdit
-from committee_papers.adapter.internals import INTERNALS, InternalChanged
-from committee_papers.adapter.pdf import add_object
 from committee_papers.markdown.parser import parser
+from committee_papers.shims import mdit
+from committee_papers.shims.internals import INTERNALS, InternalChanged
+from committee_papers.shims.pdf import add_object
 
 
 def test_pypdf_still_adds_indirect_objects():
@@ -32,7 +32,7 @@ def test_pypdf_still_keeps_a_streams_stored_bytes():
     from generated import pdf_file
     from pypdf import PdfReader
 
-    from committee_papers.adapter.pdf import stored_bytes
+    from committee_papers.shims.pdf import stored_bytes
 
     page = PdfReader(io.BytesIO(pdf_file(1, 5000))).pages[0]
     stored = stored_bytes(page["/Contents"].get_object())
@@ -57,42 +57,9 @@ def test_a_changed_footnote_env_is_told():
         mdit.footnotes({"footnotes": ["not", "a", "dict"]})
 
 
-@pytest.fixture
-def material_config(tmp_path):
-    from mkdocs.config import load_config
-
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text("# Home\n", "utf-8")
-    (tmp_path / "mkdocs.yml").write_text("site_name: T\ntheme: {name: material}\nplugins: [search]\n", "utf-8")
-    config = load_config(str(tmp_path / "mkdocs.yml"))
-    return config.plugins.on_config(config)
-
-
-def test_materials_search_still_keeps_its_entries_in_a_list(material_config):
-    index = material_search.search_index(material_config)
-    assert index is not None, "Material's search plugin no longer has `search_index`"
-    assert index.entries == []
-    material_search.replace_entries(material_config, [{"location": "a/", "title": "A", "text": "words"}])
-    assert material_search.search_index(material_config).entries[0]["title"] == "A"
-
-
-def test_a_search_index_without_entries_is_told(material_config):
-    plugin = material_config.plugins["material/search"]
-    plugin.search_index = object()
-    with pytest.raises(InternalChanged, match="Material search plugin search_index.entries"):
-        material_search.search_index(material_config)
-
-
-def test_materials_menu_templates_are_still_where_the_shared_menu_expects_them(material_config):
-    from committee_papers.adapter.theme import NAV, NAV_ITEM, from_material
-
-    env = material_config.theme.get_env()
-    assert from_material(env, NAV) and from_material(env, NAV_ITEM)
-
-
 def test_every_internal_names_its_package_and_versions():
     from importlib.metadata import version
 
     for name, (package, written_for, where) in INTERNALS.items():
         assert version(package), name
-        assert "-" in written_for and where.startswith("adapter/")
+        assert "-" in written_for and where.startswith(("adapter/", "shims/"))

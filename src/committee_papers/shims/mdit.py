@@ -7,7 +7,7 @@ defined with a label, no "label" for an inline `^[...]` one).
 
 from __future__ import annotations
 
-from committee_papers.adapter.internals import InternalChanged
+from committee_papers.shims.internals import InternalChanged
 
 NAME = "mdit-py-plugins footnote env: env['footnotes']['refs'] and ['list']"
 
