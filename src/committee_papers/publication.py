@@ -110,12 +110,21 @@ def exempt_item_of(minute, items: dict):
     return best[2] if best is not None and best[0] >= _LIKE and best[0] > own else None
 
 
+def carries_title(title: str, item, sentence_ok: bool = True) -> bool:
+    """Whether a minute (or a line that looks like a minute heading) titled so carries the item's title.
+
+    Without `sentence_ok`, a longer sentence holding the title ("That the minutes of the
+    meeting held on … be confirmed") does not carry it: the line must be the title.
+    """
+    return _likeness(title, item.title, item, sentence_ok) >= _LIKE
+
+
 _LIKE = 0.8  # how alike two titles must be to be one item's (difflib's ratio: 1.0 is the same words)
 _PLACEHOLDER = re.compile(r"exempt item(?: \d+)?")
 _SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with"}
 
 
-def _likeness(minute_title: str, title: str, item=None) -> float:
+def _likeness(minute_title: str, title: str, item=None, sentence_ok: bool = True) -> float:
     """How alike a minute's title is to an item's, from 0 to 1 (1: it carries the item's title)."""
     from difflib import SequenceMatcher
 
@@ -124,7 +133,7 @@ def _likeness(minute_title: str, title: str, item=None) -> float:
     words, other = title_words(minute_title), title_words(title)
     if not words or not other:
         return 0.0
-    if f" {other} " in f" {words} ":
+    if words == other or (sentence_ok and f" {other} " in f" {words} "):
         return 1.0
     if item is not None and _PLACEHOLDER.fullmatch(words) and getattr(item.exempt, "title_exempt", False):
         return 1.0  # the words the public sees for a title that is itself exempt
