@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import MINIMAL
+
 MEETING = "papers/meetings/2026-03-03-audit"
 NEXT = "2026-04-14-audit"  # its agenda approves these minutes
 TITLE = "Disposal of the Kelmscott Depot"
@@ -87,7 +89,6 @@ def write_minutes(council: Path, heading_lines: list[str] | None = None, allow_h
     lines = heading_lines or [HEADING]
     text = FRONT + BEFORE + "\n" + "\n".join(lines) + "\n" + AFTER
     (folder / "minutes.md").write_text(text, "utf-8")
-    if allow_html:
-        council_file = council / "papers/council.yml"
-        council_file.write_text(council_file.read_text("utf-8") + "allow_raw_html: true\n", "utf-8")
+    settings = (MINIMAL / "papers/council.yml").read_text("utf-8")
+    (council / "papers/council.yml").write_text(settings + ("allow_raw_html: true\n" if allow_html else ""), "utf-8")
     return text.split("\n").index(lines[-1]) + 1
