@@ -116,7 +116,7 @@ def carries_title(title: str, item, sentence_ok: bool = True) -> bool:
     Without `sentence_ok`, a longer sentence holding the title ("That the minutes of the
     meeting held on … be confirmed") does not carry it: the line must be the title.
     """
-    return _likeness(title, item.title, item, sentence_ok) >= _LIKE
+    return _likeness(title, item.title, item, sentence_ok, at_least=_LIKE) >= _LIKE
 
 
 _LIKE = 0.8  # how alike two titles must be to be one item's (difflib's ratio: 1.0 is the same words)
@@ -124,8 +124,9 @@ _PLACEHOLDER = re.compile(r"exempt item(?: \d+)?")
 _SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with"}
 
 
-def _likeness(minute_title: str, title: str, item=None, sentence_ok: bool = True) -> float:
-    """How alike a minute's title is to an item's, from 0 to 1 (1: it carries the item's title)."""
+def _likeness(minute_title: str, title: str, item=None, sentence_ok: bool = True, at_least: float = 0.0) -> float:
+    """How alike a minute's title is to an item's, from 0 to 1 (1: it carries the item's title); 0 when that is
+    certainly below `at_least` (difflib's quick upper bounds, so that many lines are compared quickly)."""
     from difflib import SequenceMatcher
 
     from committee_papers.agenda import title_words
@@ -140,4 +141,7 @@ def _likeness(minute_title: str, title: str, item=None, sentence_ok: bool = True
     significant, of_title = set(words.split()) - _SMALL_WORDS, set(other.split()) - _SMALL_WORDS
     if len(significant) >= 2 and significant <= of_title and 2 * len(significant) >= len(of_title):
         return 0.9  # the item's title shortened: "Kelmscott Depot" for "Disposal of the Kelmscott Depot"
-    return SequenceMatcher(None, words, other).ratio()
+    matcher = SequenceMatcher(None, words, other)
+    if at_least and (matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least):
+        return 0.0
+    return matcher.ratio()

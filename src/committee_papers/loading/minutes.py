@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
@@ -13,12 +14,39 @@ from committee_papers.model.minutes import HeadingLike, Minute, Resolution
 from committee_papers.problems import Problems
 
 _MINUTE = re.compile(r"^(\d+)\.\s+(\S.*)$")
-# A line a person would read as a minute heading once its indent, quote marks, bullets, emphasis, HTML tags
-# and `#`s (any number, with or without a space) are set aside: a number, a full stop or bracket, a title.
-_LOOKS_LIKE = re.compile(
-    r"^(?P<lead>[ \t>*_+-]*(?:<[a-zA-Z][^>]{0,80}>[ \t]*)*[ \t>*_]*)(?P<hashes>#*)[ \t]*(?P<number>\d{1,4})[ \t]*(?P<dot>[.):])?"
-    r"[ \t]*(?P<title>.*?)(?:[ \t#*_]|</[a-zA-Z0-9]+>)*$"
-)
+_OPEN_TAG, _CLOSE_TAG = re.compile(r"<[a-zA-Z][^<>]{0,80}>"), re.compile(r"</[a-zA-Z0-9]{1,10}>")
+_LEAD, _INNER, _HASHES, _SPACE = (re.compile(f"[{chars}]*") for chars in (r" \t>*_+-", r" \t>*_", "#", r" \t"))
+_TAGS = 20  # more HTML tags around a line than anyone puts around a heading
+_NUMBERED = re.compile(r"(\d{1,4})[ \t]*([.):]?)(.*)")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def looks_like_heading(raw: str) -> tuple[str, int, str] | None:
+    """(its `#`s, number, title) if a person would read the line as a minute heading once its indent, quote marks,
+    bullets, emphasis, HTML tags and `#`s (any number, with or without a space) are set aside; else None.
+
+    Without `#`s the number needs a full stop or bracket after it. Read step by step, with
+    patterns that cannot backtrack and at most `_TAGS` tags, so that no line takes long.
+    """
+    at = _LEAD.match(raw).end()
+    for _ in range(_TAGS):
+        if not (tag := _OPEN_TAG.match(raw, at)):
+            break
+        at = _INNER.match(raw, tag.end()).end()
+    after = _HASHES.match(raw, at).end()
+    hashes = raw[at:after]
+    match = _NUMBERED.match(raw, _SPACE.match(raw, after).end())
+    if match is None or not (hashes or match[2]):
+        return None
+    title = match[3]
+    for _ in range(_TAGS):
+        title = title.rstrip(" \t#*_")
+        start = title.rfind("</")
+        if start < 0 or not _CLOSE_TAG.fullmatch(title, start):
+            break
+        title = title[:start]
+    title = title.strip()
+    return (hashes, int(match[1]), title) if _LETTER.search(title) else None
 
 
 def read_minutes_body(body: str, body_line: int, path: Path, problems: Problems, allow_html: bool = False) -> tuple[list[Minute], list[HeadingLike]]:
@@ -89,24 +117,24 @@ def _heading_like(lines: list[str], tokens: list[Token], body_line: int, minutes
             for index in range(token.map[0], min(token.map[1], len(lines))):
                 outer[index] = outer[index] or token
     found = []
+    headings, reported = set(starts), set(rejected)
     for index, raw in enumerate(lines):
-        if index in starts:
+        if index in headings or (seen := looks_like_heading(raw)) is None:
             continue
-        match = _LOOKS_LIKE.match(raw)
-        if not match or not re.search(r"[^\W\d_]", match["title"]) or not (match["hashes"] or match["dot"]):
-            continue
-        within = next((minutes[i].number for i in range(len(starts) - 1, -1, -1) if starts[i] < index), None)
+        hashes, number, title = seen
+        above = bisect.bisect_left(starts, index)  # starts are in order: the minutes before this line
+        within = minutes[above - 1].number if above else None
         found.append(
             HeadingLike(
                 line=body_line + index,
                 column=len(raw) - len(raw.lstrip()) + 1,
-                number=int(match["number"]),
-                title=match["title"],
+                number=number,
+                title=title,
                 text=raw.strip(),
-                hashes=bool(match["hashes"]),
-                why=_why(raw, match["hashes"], index, outer[index], body_line),
+                hashes=bool(hashes),
+                why=_why(raw, hashes, index, outer[index], body_line),
                 within=within,
-                reported=index in rejected,
+                reported=index in reported,
             )
         )
     return found
