@@ -110,13 +110,23 @@ def exempt_item_of(minute, items: dict):
     return best[2] if best is not None and best[0] >= _LIKE and best[0] > own else None
 
 
+def carries_title(title: str, item, sentence_ok: bool = True) -> bool:
+    """Whether a minute (or a line that looks like a minute heading) titled so carries the item's title.
+
+    Without `sentence_ok`, a longer sentence holding the title ("That the minutes of the
+    meeting held on … be confirmed") does not carry it: the line must be the title.
+    """
+    return _likeness(title, item.title, item, sentence_ok, at_least=_LIKE) >= _LIKE
+
+
 _LIKE = 0.8  # how alike two titles must be to be one item's (difflib's ratio: 1.0 is the same words)
 _PLACEHOLDER = re.compile(r"exempt item(?: \d+)?")
 _SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with"}
 
 
-def _likeness(minute_title: str, title: str, item=None) -> float:
-    """How alike a minute's title is to an item's, from 0 to 1 (1: it carries the item's title)."""
+def _likeness(minute_title: str, title: str, item=None, sentence_ok: bool = True, at_least: float = 0.0) -> float:
+    """How alike a minute's title is to an item's, from 0 to 1 (1: it carries the item's title); 0 when that is
+    certainly below `at_least` (difflib's quick upper bounds, so that many lines are compared quickly)."""
     from difflib import SequenceMatcher
 
     from committee_papers.agenda import title_words
@@ -124,11 +134,14 @@ def _likeness(minute_title: str, title: str, item=None) -> float:
     words, other = title_words(minute_title), title_words(title)
     if not words or not other:
         return 0.0
-    if f" {other} " in f" {words} ":
+    if words == other or (sentence_ok and f" {other} " in f" {words} "):
         return 1.0
     if item is not None and _PLACEHOLDER.fullmatch(words) and getattr(item.exempt, "title_exempt", False):
         return 1.0  # the words the public sees for a title that is itself exempt
     significant, of_title = set(words.split()) - _SMALL_WORDS, set(other.split()) - _SMALL_WORDS
     if len(significant) >= 2 and significant <= of_title and 2 * len(significant) >= len(of_title):
         return 0.9  # the item's title shortened: "Kelmscott Depot" for "Disposal of the Kelmscott Depot"
-    return SequenceMatcher(None, words, other).ratio()
+    matcher = SequenceMatcher(None, words, other)
+    if at_least and (matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least):
+        return 0.0
+    return matcher.ratio()

@@ -69,3 +69,19 @@ def test_comments_are_left_out_of_titles_and_resolutions(minimal):
     minute = check(minimal).archive.meetings["2026-03-03-audit"].minutes.minutes[2]
     assert minute.title == "Chair's Announcements"
     assert minute.resolutions[0].items == ["That the announcements be noted."]
+
+
+def test_lines_that_look_like_minute_headings_are_told_apart_quickly_whatever_they_hold():
+    """Each line is read once: 20,000 characters of spaces, `#`s or HTML tags take milliseconds, not minutes."""
+    import time
+
+    from committee_papers.loading.minutes import looks_like_heading
+
+    assert looks_like_heading("### 5. Disposal of the Depot") == ("###", 5, "Disposal of the Depot")
+    assert looks_like_heading('<h2 class="x">**5. Disposal**</h2>') == ("", 5, "Disposal")
+    assert looks_like_heading("5 Disposal") is None and looks_like_heading("## 12") is None
+    lines = [" " * 19_990 + "5", "#" * 19_990 + " 5.", "<a>" * 6_000 + "5. x", "5. x" + "</a>" * 4_900, "> *" * 6_000 + "##"]
+    started = time.perf_counter()
+    for line in lines * 20:
+        looks_like_heading(line)
+    assert time.perf_counter() - started < 5, "a line that only looks like a heading took too long to read"

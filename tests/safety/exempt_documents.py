@@ -208,3 +208,19 @@ def document(choose: Chooser, allow_html: bool = False) -> Document:
 def place(text: str, where: str) -> str:
     """The same document with every canary made unique to one place (`b` body, `a` appendix...)."""
     return CANARY.sub(lambda m: f"z{m.group(1)}{m.group(2)}{where}q", text)
+
+
+def exempt_minute(choose: Chooser, number: int, title: str) -> Document:
+    """The minute of exempt item `number`, every word exempt, its heading written as a clerk might slip (or right),
+    after a line of the minute above that may swallow it (a code fence, HTML or a quote left open)."""
+    writer = Writer(choose)
+    right = f"## {number}. {title}"
+    heading = choose.pick(
+        [right] * 8
+        + [f"### {number}. {title}", f"# {number}. {title}", f"##{number}. {title}", f"## {number}.{title}", f"## {number} {title}"]
+        + [f"    {right}", f"  {right}", f"{number}. {title}", f"**{number}. {title}**", f"####### {number}. {title}", f"<h2>{number}. {title}</h2>"]
+    )
+    before = choose.pick([[], [], [], [], ["```"], ["~~~"], ["<div>"], ["> The chair noted the item."], ["- one point", ""], ["    code"]])
+    lines = [*before, *([""] if choose.chance(0.8) else []), heading, "", *writer.blocks(True, 3)]
+    writer.doc.text = "\n".join(lines) + "\n"
+    return writer.doc

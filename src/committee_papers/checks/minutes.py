@@ -1,9 +1,10 @@
-"""Minutes match the agenda, and everyone in them is a known person."""
+"""Minutes match the agenda, every exempt item has a minute under its own heading, and everyone in them is a known person."""
 
 from __future__ import annotations
 
 from committee_papers.agenda import agenda_items, same_title
 from committee_papers.checks.references import check_person
+from committee_papers.minute_ties import heading_slips, untied_exempt_items
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
 from committee_papers.publication import exempt_item_of
@@ -79,3 +80,31 @@ def check_minutes(archive: Archive, problems: Problems, today=None) -> None:
                     f"minute {minute.number} is titled `{minute.title}`, but agenda item {minute.number} is `{item.title}`",
                     "check the minute is numbered for the right item, and use the item's title",
                 )
+        check_minute_headings(minutes, items, problems)
+
+
+def check_minute_headings(minutes, items: dict, problems: Problems) -> None:
+    """Lines that look like an item's minute heading but are not read as one (PAP240); exempt items with no minute (PAP241)."""
+    for line, item in heading_slips(minutes, items):
+        if line.reported:
+            continue  # a `##` heading the reader has reported already (PAP213, PAP214, PAP221)
+        where = f"minute {line.within}" if line.within is not None else "the text before the first minute"
+        problems.add(
+            "PAP240",
+            minutes.path,
+            line.line,
+            line.column,
+            f"the line `{line.text}` looks like the heading of the minute of item {item.number}, `{item.title}`, but is not read as a heading: "
+            f"{line.why}; what follows it is read as part of {where}",
+            f"write the heading at the start of its own line as `## {item.number}. {item.title}`, and close any code block, quote, "
+            "list or HTML above it; if the line is not a heading, reword it so it does not start with the item's number",
+        )
+    for item in untied_exempt_items(minutes, items):
+        problems.add(
+            "PAP241",
+            minutes.path,
+            1,
+            1,
+            f"the minutes have no minute for exempt item {item.number}, `{item.title}`, so the public minutes of this meeting are withheld",
+            f"write its minute under a heading `## {item.number}. {item.title}`",
+        )

@@ -92,7 +92,7 @@ def read_minutes(path: Path, problems: Problems, allow_html: bool = False) -> Mi
     minutes.doc = parse_file_yaml(front.yaml, path, problems, line_offset=1)
     if minutes.doc is not None:
         minutes.front = validate(MinutesFront, minutes.doc, path, problems, "the minutes")
-    minutes.minutes = read_minutes_body(front.body, front.body_line, path, problems, allow_html)
+    minutes.minutes, minutes.heading_like = read_minutes_body(front.body, front.body_line, path, problems, allow_html)
     return minutes
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from committee_papers.model.committee import Committee
 from committee_papers.model.council import Council
 from committee_papers.model.meeting import Meeting
-from committee_papers.model.minutes import Minute, MinutesFront
+from committee_papers.model.minutes import HeadingLike, Minute, MinutesFront
 from committee_papers.model.people import People
 from committee_papers.model.report import Report
 from committee_papers.yamlsource import YamlDoc
@@ -34,6 +34,7 @@ class MinutesFile:
     doc: YamlDoc | None
     minutes: list[Minute] = field(default_factory=list)
     body_line: int = 1
+    heading_like: list[HeadingLike] = field(default_factory=list)  # lines that look like a minute heading but are not one
 
 
 @dataclass

@@ -38,3 +38,18 @@ class Minute:
     line: int
     markdown: str = ""
     resolutions: list[Resolution] = field(default_factory=list)
+
+
+@dataclass
+class HeadingLike:
+    """A line of the minutes that reads like a minute heading (`## N. Title`) but is not read as one."""
+
+    line: int
+    column: int
+    number: int
+    title: str
+    text: str  # the line as written, without its indent
+    hashes: bool  # written with `#`s, as a heading
+    why: str  # why it is not read as a minute heading, in a clerk's words
+    within: int | None = None  # the number of the minute it is read as part of (None: before the first minute)
+    reported: bool = False  # a `##` heading the reader already reports (PAP213, PAP214, PAP221)

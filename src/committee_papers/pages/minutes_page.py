@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from committee_papers.exemption import exemption_notice
+from committee_papers.minute_ties import public_minutes_withheld
 from committee_papers.pages.site import MeetingView, Site
 from committee_papers.publication import exempt_item_of
 from committee_papers.render.people import person
@@ -32,7 +33,8 @@ def minutes_context(site: Site, view: MeetingView, public: bool = True) -> dict:
                 note = f"substituted by {sub.name}" if sub else note
             rows.append({"person": person(archive, pid), "pid": pid, "status": status, "note": note})
     entries = []
-    for minute in minutes.minutes:
+    withheld_whole = public and public_minutes_withheld(minutes, items)  # where an exempt minute is cannot be told
+    for minute in [] if withheld_whole else minutes.minutes:
         exempt_item = exempt_item_of(minute, items)
         exempt = exempt_item.exempt if exempt_item else None
         withheld = exempt is not None and public
@@ -55,4 +57,5 @@ def minutes_context(site: Site, view: MeetingView, public: bool = True) -> dict:
         "others": [person(archive, p) for p in (front.other_members if front else [])],
         "officers": [person(archive, p) for p in (front.officers if front else [])],
         "entries": entries,
+        "withheld": withheld_whole,
     }

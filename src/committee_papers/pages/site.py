@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from committee_papers.agenda import AgendaItem, agenda_items
+from committee_papers.minute_ties import public_minutes_withheld
 from committee_papers.model.archive import Archive, MeetingFolder
 from committee_papers.model.base import Exempt
 from committee_papers.model.committee import Committee
@@ -111,6 +112,8 @@ class Site:
             if not self.publication.minutes_visible(view.folder):
                 continue
             items = {item.number: item for item in view.items}
+            if public_minutes_withheld(view.folder.minutes, items):
+                continue  # an exempt item's minute cannot be told apart: none of the meeting's resolutions is published
             for minute in view.folder.minutes.minutes:
                 item = exempt_item_of(minute, items)
                 for resolution in minute.resolutions:
