@@ -100,7 +100,7 @@ LAYERS = [  # bottom to top; each entry is a top-level module or package of comm
     ("model", ["model"]),
     ("markdown", ["markdown"]),
     ("loading", ["loading", "house_style"]),
-    ("rules", ["agenda", "publication", "exemption", "supplements"]),
+    ("rules", ["agenda", "publication", "exemption", "supplements", "minute_ties"]),
     ("render", ["render"]),
     ("checks", ["checks", "check"]),
     ("pages", ["pages", "frame"]),
