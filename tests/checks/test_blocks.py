@@ -345,3 +345,14 @@ def test_a_disguised_marker_is_reported_in_every_place_markdown_is_held(minimal)
     assert ("appendix-a.md", 3) in found
     assert ("minutes.md", len(minutes.read_text("utf-8").split("\n")) - 3) in found
     assert ("meeting.yml", 9) in found
+
+
+def test_the_block_that_swallows_a_marker_is_named_by_its_line_in_the_file(minimal):
+    from conftest import run_papers
+
+    report_problems(minimal, "Before.\n\n```\nThe old figures.\n\n::: exempt\nSECRET\n:::\n")
+    fence = body_line(minimal) + 2
+    result = run_papers("check", str(minimal))
+    marker = f"{REPORT}.md:{fence + 3}:1: error PAP222:"
+    lines = [line for line in result.stdout.splitlines() if marker in line]
+    assert lines and f"the code block that starts on line {fence}," in lines[0], result.stdout

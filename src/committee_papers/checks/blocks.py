@@ -60,6 +60,10 @@ class Finding:
     message: str
     hint: str | None = None
     code: str = "PAP222"
+    start: int | None = None  # the line, within the text, that the message names as START
+
+
+START = "\ue000"  # stands in the message for the line `start`, numbered as in the file
 
 
 def check_block_markers(
@@ -80,7 +84,10 @@ def check_block_markers(
         tokens = parser(allow_html).parse(text)
     for found in block_findings(text, tokens):
         line, column = where(found.line, found.column) if where else (first_line + found.line, found.column)
-        problems.add(found.code, path, line, column, found.message, found.hint)
+        message = found.message
+        if found.start is not None:
+            message = message.replace(START, str(where(found.start, 1)[0] if where else first_line + found.start))
+        problems.add(found.code, path, line, column, message, found.hint)
 
 
 def check_agenda_texts(archive, folder, problems: Problems) -> None:
@@ -289,29 +296,32 @@ def _misread(line: str, match: re.Match, holder: Token | None) -> Finding | None
     shown = line.strip()
     near = bool(word) and _near(word)
     kind = holder.type if holder is not None else "paragraph_open"
-    start = holder.map[0] + 1 if holder is not None else 0
+    start = holder.map[0] if holder is not None else None
     if kind == "code_block" and near:
         return Finding(0, 1, f"`{shown}` is indented by four spaces or more, so it is shown as code and is not a block marker", _START_WITH_COLONS)
     if kind == "fence" and near:
         return Finding(
             0,
             1,
-            f"`{shown}` is inside the code block that starts on line {start}, so it is shown as code and the passage after it would be published",
+            f"`{shown}` is inside the code block that starts on line {START}, so it is shown as code and the passage after it would be published",
             "close the code block above it with a line of as many backticks (or tildes) as opened it, and nothing after them",
+            start=start,
         )
     if kind == "html_block" and near:
         return Finding(
             0,
             1,
-            f"`{shown}` is taken into the HTML that starts on line {start}, so it is not a block marker and the passage after it would be published",
+            f"`{shown}` is taken into the HTML that starts on line {START}, so it is not a block marker and the passage after it would be published",
             "leave a blank line between the HTML and the `:::` line",
+            start=start,
         )
     if kind == "comment" and near:
         return Finding(
             0,
             1,
-            f"`{shown}` is inside the comment that starts on line {start}, so the passage is in no version of the papers",
+            f"`{shown}` is inside the comment that starts on line {START}, so the passage is in no version of the papers",
             "close the comment with `-->` before the `:::` line",
+            start=start,
         )
     if kind in ("code_block", "fence", "html_block", "comment"):
         return None
