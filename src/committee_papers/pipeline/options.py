@@ -10,6 +10,7 @@ runs from.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from committee_papers.problems import Problem, registry
 
 ENGINES = ("weasyprint", "wkhtmltopdf")
 SEARCHES = ("pagefind", "material")
+DEFAULT_MEMBERS = "the default members' folder"
 
 
 class BuildRefused(Exception):
@@ -45,6 +47,8 @@ class Settings:
     search: str | None = None
     site_dir: str | None = None  # already absolute: MkDocs resolves it against mkdocs.yml's folder
     config_file: Path | None = None  # the mkdocs.yml they came from, to point at in an error
+    docs_dir: str | None = None  # absolute, as MkDocs resolves it: the council's own pages, copied to the site as they are
+    custom_dir: str | None = None  # absolute: the theme's own folder, whose files MkDocs copies to the site too
     material_search: bool = False  # Material's own search plugin is listed in mkdocs.yml
 
 
@@ -100,7 +104,7 @@ def resolve_options(
         confidential = (given if given.is_absolute() else root / given).resolve()
     else:
         confidential = root / ("confidential-drafts" if drafts else "confidential")
-        sources["confidential_dir"] = "the default members' folder"
+        sources["confidential_dir"] = DEFAULT_MEMBERS
     search = settings.search or ("material" if settings.material_search else "pagefind")
     options = BuildOptions(
         root=root,
@@ -118,7 +122,8 @@ def resolve_options(
         config_file=settings.config_file,
         sources=sources,
     )
-    check_folders(options)
+    published = tuple((name, Path(folder).resolve()) for name, folder in (("docs_dir", settings.docs_dir), ("custom_dir", settings.custom_dir)) if folder)
+    check_folders(options, published)
     return options
 
 
@@ -144,11 +149,31 @@ def _where(options: BuildOptions, setting: str) -> tuple[str, int, int]:
     return source, 1, 1
 
 
-def folder_conflicts(root: Path, site: Path, members: Path) -> list[tuple[str, str, str]]:
-    """(code, setting, message) for each way the site and members' folders would publish or overwrite what they must not."""
+def papers_folder(root: Path) -> Path:
+    return (root / "papers" if (root / "papers").is_dir() or not (root / "council.yml").exists() else root).resolve()
+
+
+def publishes_papers(folder: Path, root: Path, papers: Path) -> bool:
+    """Whether MkDocs, copying `folder` to the site, would publish papers: it is, holds, or is inside the papers folder."""
+    if folder == papers or folder in papers.parents:
+        return True
+    if papers != root:
+        return papers in folder.parents
+    # council.yml beside mkdocs.yml: the papers are the council folder's meetings/ and committees/
+    return any(_overlap(folder, root / name) for name in ("meetings", "committees"))
+
+
+def folder_conflicts(
+    root: Path, site: Path, members: Path, published: tuple[tuple[str, Path], ...] = (), *, members_written: bool = True
+) -> list[tuple[str, str, str]]:
+    """(code, setting, message) for each way the build's folders would publish or overwrite what they must not.
+
+    `published` are the folders MkDocs copies to the site as they are (`docs_dir`, the theme's `custom_dir`).
+    """
     found = []
-    papers = root / "papers" if (root / "papers").is_dir() or not (root / "council.yml").exists() else root
-    for protected in (papers.resolve(), (root / "templates").resolve()):
+    root = root.resolve()
+    papers = papers_folder(root)
+    for protected in (papers, (root / "templates").resolve()):
         for setting, name, folder in (("site_dir", "site", site), ("confidential_dir", "members' confidential", members)):
             if _overlap(folder, protected):
                 found.append(("PAP600", setting, f"the {name} folder {folder} would overwrite the council's own files in {protected}"))
@@ -158,10 +183,59 @@ def folder_conflicts(root: Path, site: Path, members: Path) -> list[tuple[str, s
         else:
             setting, message = "confidential_dir", f"the members' confidential folder {members} is inside the site folder {site}"
         found.append(("PAP601", setting, message + ": the members' packs would be published, or lost when the site is replaced"))
+    for setting, folder in published:
+        if publishes_papers(folder, root, papers):
+            found.append(
+                ("PAP602", setting, f"`{setting}` {folder} is, holds or is inside the papers folder {papers}: every paper would be published as written")
+            )
+        elif _overlap(members, folder):
+            found.append(
+                (
+                    "PAP601",
+                    "confidential_dir" if members_written and (folder == members or folder in members.parents) else setting,
+                    f"the members' confidential folder {members} and `{setting}` {folder}, which is published, overlap: the members' packs would be published",
+                )
+            )
+        else:
+            found += _linked_in(folder, root, papers, members, setting)
     return found
 
 
-def check_folders(options: BuildOptions) -> None:
-    """Refuse folders that would publish the members' packs, or overwrite the council's own files."""
-    for code, setting, message in folder_conflicts(options.root, options.site_dir, options.confidential_dir):
+def _linked_in(folder: Path, root: Path, papers: Path, members: Path, setting: str) -> list[tuple[str, str, str]]:
+    """A symbolic link in a published folder that leads into the papers or the members' folder (MkDocs follows links)."""
+    found = []
+    if not folder.is_dir():
+        return found
+    for base, dirs, files in os.walk(folder):
+        for name in sorted(dirs + files):
+            link = Path(base) / name
+            if not link.is_symlink():
+                continue
+            target = link.resolve()
+            shown = link.relative_to(root).as_posix() if link.is_relative_to(root) else str(link)
+            if publishes_papers(target, root, papers):
+                found.append(
+                    (
+                        "PAP602",
+                        f"link:{shown}",
+                        f"the link {shown} in `{setting}` leads to {target}, in the papers folder: the papers would be published as written",
+                    )
+                )
+            elif _overlap(members, target):
+                found.append(
+                    (
+                        "PAP601",
+                        f"link:{shown}",
+                        f"the link {shown} in `{setting}` leads to {target}, in the members' confidential folder: the members' packs would be published",
+                    )
+                )
+    return found
+
+
+def check_folders(options: BuildOptions, published: tuple[tuple[str, Path], ...] = ()) -> None:
+    """Refuse folders that would publish the papers or the members' packs, or overwrite the council's own files."""
+    written = options.sources.get("confidential_dir") != DEFAULT_MEMBERS
+    for code, setting, message in folder_conflicts(options.root, options.site_dir, options.confidential_dir, published, members_written=written):
+        if setting.startswith("link:"):
+            raise refuse(code, setting[len("link:") :], message=message)
         raise refuse(code, *_where(options, setting), message=message)
