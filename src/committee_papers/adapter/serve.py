@@ -27,6 +27,7 @@ from committee_papers.adapter import config as mkdocs_config
 from committee_papers.adapter import run
 from committee_papers.adapter.frames import Frames
 from committee_papers.adapter.logs import quiet_mkdocs
+from committee_papers.adapter.served import ARCHIVE_FILES, EVERYTHING, Served
 from committee_papers.adapter.theme import fill_page
 from committee_papers.check import CheckResult, check, check_again
 from committee_papers.incremental import link_or_copy
@@ -47,6 +48,7 @@ class Session:
         self.root, self.drafts, self.say = root.resolve(), drafts, say
         self.site_dir, self.members_dir = work / "site", work / "members"  # the members' packs are not made while serving
         self.versions = Versions()
+        self.served = Served()  # what may be served now: only what the current papers publish
         self.held = ExitStack()
         self.lock = threading.Lock()  # one rebuild at a time
         self.background: threading.Thread | None = None
@@ -58,9 +60,12 @@ class Session:
     def build_all(self, result: CheckResult) -> bool:
         """Build every page (no PDFs yet); False if the papers have errors (the last good site stays)."""
         if not self._told(result):
+            self.served.hold([EVERYTHING], self._not_rebuilt(result))
             return False
+        self.served.hold([EVERYTHING])
         self.held.close()
         _forget_templates()
+        _empty(self.site_dir)  # nothing of the last build stays; every file is made again
         config = self.held.enter_context(mkdocs_config.mkdocs_config(self.root, self.site_dir))
         config.site_url = ""  # links stay on this server
         settings = mkdocs_config.settings_of(config, mkdocs_config.plugin_of(config).config)
@@ -72,16 +77,22 @@ class Session:
         self.config, self.plugin = config, mkdocs_config.plugin_of(config)
         self.result, self.plan = result, self.plugin.plan
         self.frames = Frames(config, self.plugin.files.documentation_pages(), self.plugin.nav, self.plugin.env, self.plugin.contents)
+        work, remade = object(), set(self.plan.records)
+        self.served.built(self.plan, remade, work, full=True)
+        self.served.release_all()
         self.versions.bump()
-        self.later(self.plan, set(m.id for m in self.plan.site.meetings))
+        self.later(self.plan, remade, work)
         return True
 
     # -- one edit ----------------------------------------------------------------------
     def changed(self, paths: set[Path]) -> None:
+        meetings = _meeting_folders(self.root, paths)
+        everything = meetings is None or self.plan is None or self.served.holds_everything()
+        # from now until rebuilt, what the edit may have changed is not served: it may have become exempt
+        self.served.hold([EVERYTHING] if everything else [_prefix(folder) for folder in meetings])
         with self.lock:
             start = time.perf_counter()
-            meetings = _meeting_folders(self.root, paths)
-            if meetings is None or self.plan is None:
+            if everything:
                 done = self.build_all(check(self.root, prepare=True))
             else:
                 done = self.update(meetings)
@@ -93,6 +104,7 @@ class Session:
         start = time.perf_counter()
         result = check_again(self.result, folders, prepare=True)
         if not self._told(result, folders):
+            self.served.hold([_prefix(folder) for folder in folders], self._not_rebuilt(result))
             return False
         previous, plan = self.plan, plan_build(self.options, result, self.plan.theme_settings, previous=self.plan, general=False)
         if menu(plan) != menu(previous):  # a new year or committee: the menu every page shows has changed
@@ -105,6 +117,11 @@ class Session:
                 self.remove_stale(previous.records.get(mid), plan.records.get(mid))
         for asset in plan.meeting_assets:
             link_or_copy(Path(asset.source), self.site_dir / asset.url)
+        work, remade = object(), {mid for mid in plan.records if mid not in plan.fresh}
+        general = [output_path(previous.pages[uri].url) for uri in previous.general] + list(ARCHIVE_FILES)
+        self.served.built(plan, remade, work, full=False)
+        self.served.hold(general)  # the pages and files that list the whole archive, until they are made again
+        self.served.release([_prefix(folder) for folder in folders])
         self.versions.bump()
         names = ", ".join(sorted(mid for mid in plan.records if mid not in plan.fresh)) or "nothing"
         self.say(f"Rebuilt the pages of {names} in {time.perf_counter() - start:.1f} s; now the pages that list them.")
@@ -114,8 +131,9 @@ class Session:
         for path, content in steps.site_files(plan).items():
             _write(self.site_dir / path, content)
         self.result, self.plan = result, plan
+        self.served.release(general)
         self.versions.bump()
-        self.later(plan, {mid for mid in plan.records if mid not in plan.fresh})
+        self.later(plan, remade, work)
         return True
 
     def lay_out(self, plan: Plan, uris: list[str]) -> None:
@@ -135,10 +153,14 @@ class Session:
             (self.site_dir / output).unlink(missing_ok=True)
 
     # -- in the background ---------------------------------------------------------
-    def later(self, plan: Plan, meetings: set[str]) -> None:
-        """The search index, then the PDFs of `meetings`, after the pages."""
+    def later(self, plan: Plan, meetings: set[str], token: object) -> None:
+        """The search index, then the PDFs of `meetings`, after the pages; each is served once made (`token`: this work)."""
 
         before = self.background
+
+        def made(done, *_) -> None:
+            self._going_on()
+            self.served.pdfs_made(done.meeting, done.site, plan.records[done.meeting], token)
 
         def work() -> None:
             if before is not None:
@@ -147,11 +169,12 @@ class Session:
                 if plan.options.search == "pagefind":
                     page_files = [output_path(f.url) for f in self.plugin.files.documentation_pages()]
                     steps.index_search(plan, self.site_dir, page_files)
+                    self.served.search_made(token)
                 if plan.options.packs:
                     from committee_papers.packs.build import build_all_packs
 
                     keep = {mid: [] for mid in plan.records if mid not in meetings}
-                    build_all_packs(plan.site, self.site_dir, None, engine=plan.options.pdf_engine, keep=keep, progress=self._going_on)
+                    build_all_packs(plan.site, self.site_dir, None, engine=plan.options.pdf_engine, keep=keep, progress=made)
 
                     with self.lock:
                         if self.plan is plan:
@@ -162,6 +185,8 @@ class Session:
             except Exception as error:  # noqa: BLE001 - told, and the pages go on being served
                 if not self.stopping.is_set():
                     self.say(f"The PDFs or the search index could not be made: {error}")
+            finally:
+                self.served.work_done(token)  # what it did not make is not served
 
         self.background = threading.Thread(target=work, daemon=True)
         self.background.start()
@@ -187,9 +212,22 @@ class Session:
             return False
         return True
 
+    def _not_rebuilt(self, result: CheckResult) -> str:
+        count = len(result.problems.errors)
+        return f"Not rebuilt: {count} error(s) in the papers (the terminal shows them). This page is served again when they are fixed."
+
 
 class _Stopped(Exception):
     pass
+
+
+def _prefix(folder: Path) -> str:
+    return f"meetings/{folder.name}/"
+
+
+def _empty(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
 
 
 def _forget_templates() -> None:
@@ -233,7 +271,7 @@ def serve(root: Path, result: CheckResult, *, drafts: bool | None, host: str, po
     try:
         start = time.perf_counter()
         session.site_dir.mkdir()
-        server = start_server(session.site_dir, host, port, session.versions)
+        server = start_server(session.site_dir, host, port, session.versions, session.served.refusal)
         local = " (this computer only)" if host in ("127.0.0.1", "localhost", "::1") else ""
         say(f"Serving the site at {address(server)}{local}; building it now. Press Ctrl+C to stop.")
         if session.build_all(result):
