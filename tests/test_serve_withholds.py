@@ -17,7 +17,9 @@ REPORT = f"{MEETING}/04-internal-audit-plan.md"
 BASE = "meetings/2026-04-14-audit/"
 PDF, PACK, PAGE = BASE + "04-internal-audit-plan.pdf", BASE + "agenda-pack.pdf", BASE + "04-internal-audit-plan/"
 PUBLIC_WORDS = "twelve audits"
-EXEMPT = "exempt: {paragraphs: [3], reason: The plan names suppliers under review., public_interest: Naming them would prejudice the audits., title_exempt: true}\n"
+EXEMPT = (
+    "exempt: {paragraphs: [3], reason: The plan names suppliers under review., public_interest: Naming them would prejudice the audits., title_exempt: true}\n"
+)
 
 
 def get(url: str) -> tuple[int, bytes]:
@@ -96,3 +98,15 @@ def test_an_error_withholds_the_edited_meeting_until_it_is_fixed(minimal, tmp_pa
         report.write_text(text, "utf-8")
         wait_for(lambda: get(url + PAGE)[0] == 200, message="the page was not served again after the fix")
         assert PUBLIC_WORDS in fetch(url + PAGE)
+
+
+def test_serve_refuses_a_pages_folder_that_is_the_papers(minimal, tmp_path):
+    (minimal / "mkdocs.yml").write_text(
+        "site_name: Fenbridge\ndocs_dir: papers/meetings\ntheme: {name: material, font: false}\nplugins:\n  - committee-papers\n", "utf-8"
+    )
+    with serving(minimal, tmp_path) as (url, told, port):
+        wait_for(lambda: "Not rebuilt" in told.read_text(), message="the refusal was not told")
+        assert "mkdocs.yml:2:1: error PAP602" in told.read_text()
+        for path in ("", "2026-04-14-audit/04-internal-audit-plan.md", PAGE, "meetings/2026-04-14-audit/04-internal-audit-plan.md"):
+            status, body = get(url + path)
+            assert status in (404, 503) and PUBLIC_WORDS.encode() not in body, path
