@@ -47,6 +47,12 @@ def test_a_theme_folder_inside_the_papers_is_refused_at_its_line(minimal):
     assert_refused(minimal, "mkdocs.yml:5:3: error PAP602: `custom_dir`")
 
 
+def test_a_pages_folder_that_is_a_link_to_the_papers_is_refused_at_its_line(minimal):
+    os.symlink("papers/meetings", minimal / "pages")
+    write_mkdocs_yml(minimal, "docs_dir: pages")
+    assert_refused(minimal, "mkdocs.yml:2:1: error PAP602: `docs_dir`")
+
+
 def test_a_link_in_the_pages_folder_to_the_papers_is_refused_at_the_link(minimal):
     (minimal / "pages").mkdir()
     os.symlink("../papers/meetings", minimal / "pages/minutes-and-reports")
