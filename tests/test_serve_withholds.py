@@ -110,3 +110,19 @@ def test_serve_refuses_a_pages_folder_that_is_the_papers(minimal, tmp_path):
         for path in ("", "2026-04-14-audit/04-internal-audit-plan.md", PAGE, "meetings/2026-04-14-audit/04-internal-audit-plan.md"):
             status, body = get(url + path)
             assert status in (404, 503) and PUBLIC_WORDS.encode() not in body, path
+
+
+def test_materials_search_index_keeps_no_old_words_of_an_edited_meeting(example, tmp_path):
+    from test_serve import PAGE as EXAMPLE_PAGE
+    from test_serve import REPORT as EXAMPLE_REPORT
+
+    with serving(example, tmp_path) as (url, told, port):
+        assert "seven operators" in fetch(url + EXAMPLE_PAGE)
+        index = fetch(url + "search/search_index.json")
+        assert "seven operators" in index and '"location": "meetings/2026-10-14-environment-and-planning/' in index.replace('":"', '": "')
+        report = example / EXAMPLE_REPORT
+        report.write_text(report.read_text("utf-8").replace("seven operators", "eight operators"), "utf-8")
+        wait_for(lambda: "Rebuilt in" in told.read_text(), message="not rebuilt after the edit")
+        status, body = get(url + "search/search_index.json")
+        assert status == 200 and b"seven operators" not in body
+        assert b"meetings/2026-10-14-environment-and-planning/" in body, "the other meetings stay searchable"

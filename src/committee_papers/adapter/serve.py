@@ -10,6 +10,7 @@ builds everything again. Nothing is written to the site or members' folders; the
 
 from __future__ import annotations
 
+import json
 import queue
 import shutil
 import signal
@@ -27,7 +28,7 @@ from committee_papers.adapter import config as mkdocs_config
 from committee_papers.adapter import run
 from committee_papers.adapter.frames import Frames
 from committee_papers.adapter.logs import quiet_mkdocs
-from committee_papers.adapter.served import ARCHIVE_FILES, EVERYTHING, Served
+from committee_papers.adapter.served import ARCHIVE_FILES, EVERYTHING, MATERIAL_INDEX, Served
 from committee_papers.adapter.theme import fill_page
 from committee_papers.check import CheckResult, check, check_again
 from committee_papers.incremental import link_or_copy
@@ -89,7 +90,7 @@ class Session:
         meetings = _meeting_folders(self.root, paths)
         everything = meetings is None or self.plan is None or self.served.holds_everything()
         # from now until rebuilt, what the edit may have changed is not served: it may have become exempt
-        self.served.hold([EVERYTHING] if everything else [_prefix(folder) for folder in meetings])
+        self.served.hold([EVERYTHING] if everything else [MATERIAL_INDEX, *(_prefix(folder) for folder in meetings)])
         with self.lock:
             start = time.perf_counter()
             if everything:
@@ -105,6 +106,8 @@ class Session:
         result = check_again(self.result, folders, prepare=True)
         if not self._told(result, folders):
             self.served.hold([_prefix(folder) for folder in folders], self._not_rebuilt(result))
+            _narrow_material_index(self.site_dir / MATERIAL_INDEX, set(self.plan.records) - {folder.name for folder in folders})
+            self.served.release([MATERIAL_INDEX])
             return False
         previous, plan = self.plan, plan_build(self.options, result, self.plan.theme_settings, previous=self.plan, general=False)
         if menu(plan) != menu(previous):  # a new year or committee: the menu every page shows has changed
@@ -121,7 +124,8 @@ class Session:
         general = [output_path(previous.pages[uri].url) for uri in previous.general] + list(ARCHIVE_FILES)
         self.served.built(plan, remade, work, full=False)
         self.served.hold(general)  # the pages and files that list the whole archive, until they are made again
-        self.served.release([_prefix(folder) for folder in folders])
+        _narrow_material_index(self.site_dir / MATERIAL_INDEX, plan.fresh)
+        self.served.release([MATERIAL_INDEX, *(_prefix(folder) for folder in folders)])
         self.versions.bump()
         names = ", ".join(sorted(mid for mid in plan.records if mid not in plan.fresh)) or "nothing"
         self.say(f"Rebuilt the pages of {names} in {time.perf_counter() - start:.1f} s; now the pages that list them.")
@@ -219,6 +223,17 @@ class Session:
 
 class _Stopped(Exception):
     pass
+
+
+def _narrow_material_index(index: Path, fresh: set[str]) -> None:
+    """Material's search index is made by full builds only: after an edit it keeps only the pages of unchanged meetings."""
+    try:
+        data = json.loads(index.read_text("utf-8"))
+    except (OSError, ValueError):
+        return
+    kept = tuple(_prefix(Path(mid)) for mid in fresh)
+    data["docs"] = [doc for doc in data.get("docs", []) if isinstance(doc, dict) and str(doc.get("location", "")).startswith(kept)]
+    _write(index, json.dumps(data))
 
 
 def _prefix(folder: Path) -> str:

@@ -14,8 +14,9 @@ is asked of `Served.refusal` first:
   no longer published has no files (404);
 - a meeting's PDFs are not served while the background work that remakes them
   is pending (503), nor the search index while it is being made again;
-- after an edit, the sitemap and Material's search index are those of the
-  last full build, so they are not served until the next one (404).
+- after an edit, the sitemap is that of the last full build, so it is not
+  served until the next one (404); Material's search index, also made by
+  full builds only, keeps only the unchanged meetings' pages (adapter/serve).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ import threading
 _MEETING_ID = re.compile(r"\d{4}-\d{2}-\d{2}-")
 EVERYTHING = ""
 REBUILDING = "This page is being rebuilt after an edit; it reloads by itself when it is ready."
-STALE_AFTER_EDIT = ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
+MATERIAL_INDEX = "search/search_index.json"
+STALE_AFTER_EDIT = ("sitemap.xml", "sitemap.xml.gz")
 SEARCH_INDEXES = ("pagefind/", "pagefind-shards/")
 # The files besides the general pages that list the whole archive, remade after each edit (finish.site_files).
 ARCHIVE_FILES = ("calendar.ics", "feed.xml", "data/", "committees/", "forward-plan/")
