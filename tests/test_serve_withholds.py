@@ -94,9 +94,10 @@ def test_an_error_withholds_the_edited_meeting_until_it_is_fixed(minimal, tmp_pa
         status, body = get(url + PAGE)
         assert status == 503 and b"Not rebuilt: 1 error(s) in the papers" in body and PUBLIC_WORDS.encode() not in body
         assert get(url + PDF)[0] == 503
+        assert get(url)[0] == 503, "the home page lists the last good papers: it waits for the fix too"
         assert fetch(url + "meetings/2026-03-03-audit/minutes/") == minutes, "another meeting is still served"
         report.write_text(text, "utf-8")
-        wait_for(lambda: get(url + PAGE)[0] == 200, message="the page was not served again after the fix")
+        wait_for(lambda: get(url + PAGE)[0] == 200 and get(url)[0] == 200, message="the pages were not served again after the fix")
         assert PUBLIC_WORDS in fetch(url + PAGE)
 
 

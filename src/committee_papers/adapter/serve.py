@@ -42,6 +42,7 @@ from committee_papers.serving import Versions, address, start_server, watch
 from committee_papers.timing import phase
 
 Say = Callable[[str], None]
+NOT_REBUILT = "The terminal shows the errors; this page is served again when they are fixed."
 
 
 class Session:
@@ -50,6 +51,7 @@ class Session:
         self.site_dir, self.members_dir = work / "site", work / "members"  # the members' packs are not made while serving
         self.versions = Versions()
         self.served = Served()  # what may be served now: only what the current papers publish
+        self.broken: set[str] = set()  # meeting folders whose papers have errors: their files are not served
         self.held = ExitStack()
         self.lock = threading.Lock()  # one rebuild at a time
         self.background: threading.Thread | None = None
@@ -80,6 +82,7 @@ class Session:
         self.frames = Frames(config, self.plugin.files.documentation_pages(), self.plugin.nav, self.plugin.env, self.plugin.contents)
         work, remade = object(), set(self.plan.records)
         self.served.built(self.plan, remade, work, full=True)
+        self.broken.clear()
         self.served.release_all()
         self.versions.bump()
         self.later(self.plan, remade, work)
@@ -90,7 +93,7 @@ class Session:
         meetings = _meeting_folders(self.root, paths)
         everything = meetings is None or self.plan is None or self.served.holds_everything()
         # from now until rebuilt, what the edit may have changed is not served: it may have become exempt
-        self.served.hold([EVERYTHING] if everything else [MATERIAL_INDEX, *(_prefix(folder) for folder in meetings)])
+        self.served.hold([EVERYTHING] if everything else [MATERIAL_INDEX, *self._archive_files(), *(_prefix(folder) for folder in meetings)])
         with self.lock:
             start = time.perf_counter()
             if everything:
@@ -105,10 +108,13 @@ class Session:
         start = time.perf_counter()
         result = check_again(self.result, folders, prepare=True)
         if not self._told(result, folders):
-            self.served.hold([_prefix(folder) for folder in folders], self._not_rebuilt(result))
-            _narrow_material_index(self.site_dir / MATERIAL_INDEX, set(self.plan.records) - {folder.name for folder in folders})
+            # the pages listing the whole archive show the last good papers, so they wait for the fix too
+            self.broken |= {folder.name for folder in folders}
+            self.served.hold([*self._archive_files(), *(_prefix(folder) for folder in folders)], self._not_rebuilt(result))
+            _narrow_material_index(self.site_dir / MATERIAL_INDEX, set(self.plan.records) - self.broken)
             self.served.release([MATERIAL_INDEX])
             return False
+        self.broken -= {folder.name for folder in folders}
         previous, plan = self.plan, plan_build(self.options, result, self.plan.theme_settings, previous=self.plan, general=False)
         if menu(plan) != menu(previous):  # a new year or committee: the menu every page shows has changed
             return self.build_all(result)
@@ -121,11 +127,9 @@ class Session:
         for asset in plan.meeting_assets:
             link_or_copy(Path(asset.source), self.site_dir / asset.url)
         work, remade = object(), {mid for mid in plan.records if mid not in plan.fresh}
-        general = [output_path(previous.pages[uri].url) for uri in previous.general] + list(ARCHIVE_FILES)
+        general = self._archive_files()
         self.served.built(plan, remade, work, full=False)
-        self.served.hold(general)  # the pages and files that list the whole archive, until they are made again
-        _narrow_material_index(self.site_dir / MATERIAL_INDEX, plan.fresh)
-        self.served.release([MATERIAL_INDEX, *(_prefix(folder) for folder in folders)])
+        self.served.release([_prefix(folder) for folder in folders])
         self.versions.bump()
         names = ", ".join(sorted(mid for mid in plan.records if mid not in plan.fresh)) or "nothing"
         self.say(f"Rebuilt the pages of {names} in {time.perf_counter() - start:.1f} s; now the pages that list them.")
@@ -135,7 +139,12 @@ class Session:
         for path, content in steps.site_files(plan).items():
             _write(self.site_dir / path, content)
         self.result, self.plan = result, plan
-        self.served.release(general)
+        _narrow_material_index(self.site_dir / MATERIAL_INDEX, plan.fresh - self.broken)
+        if self.broken:  # they show the last good papers of a meeting with errors
+            self.served.hold(general, NOT_REBUILT)
+        else:
+            self.served.release(general)
+        self.served.release([MATERIAL_INDEX])
         self.versions.bump()
         self.later(plan, remade, work)
         return True
@@ -216,9 +225,12 @@ class Session:
             return False
         return True
 
+    def _archive_files(self) -> list[str]:
+        """The pages and files that list the whole archive (held while an edit to any meeting is rebuilt)."""
+        return [output_path(self.plan.pages[uri].url) for uri in self.plan.general] + list(ARCHIVE_FILES)
+
     def _not_rebuilt(self, result: CheckResult) -> str:
-        count = len(result.problems.errors)
-        return f"Not rebuilt: {count} error(s) in the papers (the terminal shows them). This page is served again when they are fixed."
+        return f"Not rebuilt: {len(result.problems.errors)} error(s) in the papers. {NOT_REBUILT}"
 
 
 class _Stopped(Exception):

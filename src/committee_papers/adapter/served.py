@@ -5,10 +5,10 @@ report made exempt keeps its old PDF on disk until something removes it), and
 while an edit is being rebuilt its meeting's files are stale. So every request
 is asked of `Served.refusal` first:
 
-- while an edit is read and rebuilt, its meeting's files (or, for an edit that
-  rebuilds everything, every file) are not served (503, the page reloads when
-  the rebuild is done); a meeting whose papers have errors stays so until they
-  are fixed;
+- while an edit is read and rebuilt, its meeting's files and the pages that
+  list the whole archive (or, for an edit that rebuilds everything, every
+  file) are not served (503, the page reloads when the rebuild is done); they
+  stay so while the meeting's papers have errors;
 - a file in a meeting's folder is served only if the current build made it
   (its pages, copied files, calendar and the PDFs already remade); a meeting
   no longer published has no files (404);
