@@ -28,7 +28,7 @@ from committee_papers.adapter import config as mkdocs_config
 from committee_papers.adapter import run
 from committee_papers.adapter.frames import Frames
 from committee_papers.adapter.logs import quiet_mkdocs
-from committee_papers.adapter.served import ARCHIVE_FILES, EVERYTHING, MATERIAL_INDEX, Served
+from committee_papers.adapter.served import ARCHIVE_FILES, EVERYTHING, MATERIAL_INDEX, SEARCH_INDEXES, Served
 from committee_papers.adapter.theme import fill_page
 from committee_papers.check import CheckResult, check, check_again
 from committee_papers.incremental import link_or_copy
@@ -93,7 +93,7 @@ class Session:
         meetings = _meeting_folders(self.root, paths)
         everything = meetings is None or self.plan is None or self.served.holds_everything()
         # from now until rebuilt, what the edit may have changed is not served: it may have become exempt
-        self.served.hold([EVERYTHING] if everything else [MATERIAL_INDEX, *self._archive_files(), *(_prefix(folder) for folder in meetings)])
+        self.served.hold([EVERYTHING] if everything else [MATERIAL_INDEX, *SEARCH_INDEXES, *self._archive_files(), *(_prefix(folder) for folder in meetings)])
         with self.lock:
             start = time.perf_counter()
             if everything:
@@ -110,7 +110,7 @@ class Session:
         if not self._told(result, folders):
             # the pages listing the whole archive show the last good papers, so they wait for the fix too
             self.broken |= {folder.name for folder in folders}
-            self.served.hold([*self._archive_files(), *(_prefix(folder) for folder in folders)], self._not_rebuilt(result))
+            self.served.hold([*SEARCH_INDEXES, *self._archive_files(), *(_prefix(folder) for folder in folders)], self._not_rebuilt(result))
             _narrow_material_index(self.site_dir / MATERIAL_INDEX, set(self.plan.records) - self.broken)
             self.served.release([MATERIAL_INDEX])
             return False
@@ -141,9 +141,9 @@ class Session:
         self.result, self.plan = result, plan
         _narrow_material_index(self.site_dir / MATERIAL_INDEX, plan.fresh - self.broken)
         if self.broken:  # they show the last good papers of a meeting with errors
-            self.served.hold(general, NOT_REBUILT)
+            self.served.hold([*SEARCH_INDEXES, *general], NOT_REBUILT)
         else:
-            self.served.release(general)
+            self.served.release([*SEARCH_INDEXES, *general])  # Pagefind's index: served once made again (Served.search)
         self.served.release([MATERIAL_INDEX])
         self.versions.bump()
         self.later(plan, remade, work)
