@@ -174,7 +174,7 @@ def _build_failures():
     """A build refused or failed is told plainly, and the published site was not changed."""
     from committee_papers.adapter.config import ConfigFailed
     from committee_papers.adapter.run import BuildFailed
-    from committee_papers.pipeline.options import BuildRefused
+    from committee_papers.problems import BuildRefused
 
     try:
         yield

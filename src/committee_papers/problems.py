@@ -176,3 +176,16 @@ class _SourceLines:
                 if match and problem.code in re.findall(r"PAP\d+", match.group(1)):
                     return True
         return False
+
+
+class BuildRefused(Exception):
+    """A build that must not start, told as a located problem (a PAP6xx code)."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.to_text())
+        self.problem = problem
+
+
+def refuse(code: str, where: str, line: int = 1, column: int = 1, *, message: str, hint: str | None = None) -> BuildRefused:
+    entry = registry()[code]
+    return BuildRefused(Problem(where, line, column, code, message, entry.hint if hint is None else hint, entry.severity))

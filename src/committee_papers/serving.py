@@ -9,6 +9,7 @@ archive costs nothing while nothing changes.
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import sys
 import threading
@@ -43,8 +44,12 @@ class Versions:
             return self.number
 
 
+Refusal = Callable[[str], "tuple[int, str] | None"]  # a site-relative file → (status, why) if it may not be served now
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     versions: Versions
+    refusal: Refusal | None = None
 
     def log_message(self, *args) -> None:  # quiet: the terminal is for the build's messages
         pass
@@ -57,10 +62,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return
         path = Path(self.translate_path(url.path))
         if path.is_dir():
+            if self._refused(path / "index.html"):
+                return
             if not url.path.endswith("/"):
                 super().do_GET()  # the redirect to the folder's address
                 return
             path = path / "index.html"
+        if self._refused(path):
+            return
         if path.suffix == ".html" and path.is_file():
             self._send(_with_reload(path.read_bytes()), "text/html; charset=utf-8")
             return
@@ -68,6 +77,31 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self._send(_with_reload((Path(self.directory) / "404.html").read_bytes()), "text/html; charset=utf-8", 404)
             return
         super().do_GET()
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        path = Path(self.translate_path(urlsplit(self.path).path))
+        if not self._refused(path / "index.html" if path.is_dir() else path):
+            super().do_HEAD()
+
+    def _refused(self, path: Path) -> bool:
+        """Answer for a file the site may not serve now (Refusal): 404 or 503, with a page that reloads itself."""
+        if self.refusal is None:
+            return False
+        try:
+            relative = path.relative_to(self.directory).as_posix()
+        except ValueError:
+            return False
+        found = self.refusal(relative)
+        if found is None:
+            return False
+        status, why = found
+        missing = Path(self.directory) / "404.html"
+        if status == 404 and missing.is_file() and self.refusal("404.html") is None:
+            body = missing.read_bytes()
+        else:
+            body = f'<!doctype html><html lang="en"><meta charset="utf-8"><title>{status}</title><body><p>{html.escape(why)}</p></body></html>'.encode()
+        self._send(_with_reload(body), "text/html; charset=utf-8", status)
+        return True
 
     def _send(self, body: bytes, kind: str, status: int = 200) -> None:
         self.send_response(status)
@@ -91,9 +125,11 @@ class _Server(http.server.ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-def start_server(folder: Path, host: str, port: int, versions: Versions) -> http.server.ThreadingHTTPServer:
-    """Serve `folder` on `host:port` in a background thread."""
-    handler = functools.partial(type("Handler", (_Handler,), {"versions": versions}), directory=str(folder))
+def start_server(folder: Path, host: str, port: int, versions: Versions, refusal: Refusal | None = None) -> http.server.ThreadingHTTPServer:
+    """Serve `folder` on `host:port` in a background thread; `refusal` may withhold any file (404 or 503)."""
+    handler = functools.partial(
+        type("Handler", (_Handler,), {"versions": versions, "refusal": staticmethod(refusal) if refusal else None}), directory=str(folder)
+    )
     server = _Server((host, port), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()

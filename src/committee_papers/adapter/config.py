@@ -64,6 +64,8 @@ def settings_of(config, plugin_config: PapersConfig) -> Settings:
         search=plugin_config.search,
         site_dir=config.site_dir,
         config_file=config_file if config_file and config_file.exists() else None,
+        docs_dir=config.docs_dir,
+        custom_dir=config.theme.custom_dir,
         material_search=any(name == "search" or name.endswith("/search") for name in config.plugins),
     )
 

@@ -23,8 +23,9 @@ from committee_papers.frame import frame_front_matter, frame_text, framed
 from committee_papers.packs.progress import rich_progress
 from committee_papers.pipeline import finish as steps
 from committee_papers.pipeline.lock import build_lock
-from committee_papers.pipeline.options import BuildOptions, BuildRefused, resolve_options
+from committee_papers.pipeline.options import BuildOptions, resolve_options
 from committee_papers.pipeline.plan import Plan, menu, page_content, plan_build, record_search_entries, search_entries_in_order
+from committee_papers.problems import BuildRefused
 from committee_papers.publication import build_date
 from committee_papers.timing import phase
 

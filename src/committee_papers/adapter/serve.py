@@ -10,6 +10,7 @@ builds everything again. Nothing is written to the site or members' folders; the
 
 from __future__ import annotations
 
+import json
 import queue
 import shutil
 import signal
@@ -27,6 +28,7 @@ from committee_papers.adapter import config as mkdocs_config
 from committee_papers.adapter import run
 from committee_papers.adapter.frames import Frames
 from committee_papers.adapter.logs import quiet_mkdocs
+from committee_papers.adapter.served import ARCHIVE_FILES, EVERYTHING, MATERIAL_INDEX, SEARCH_INDEXES, Served
 from committee_papers.adapter.theme import fill_page
 from committee_papers.check import CheckResult, check, check_again
 from committee_papers.incremental import link_or_copy
@@ -40,6 +42,7 @@ from committee_papers.serving import Versions, address, start_server, watch
 from committee_papers.timing import phase
 
 Say = Callable[[str], None]
+NOT_REBUILT = "The terminal shows the errors; this page is served again when they are fixed."
 
 
 class Session:
@@ -47,6 +50,8 @@ class Session:
         self.root, self.drafts, self.say = root.resolve(), drafts, say
         self.site_dir, self.members_dir = work / "site", work / "members"  # the members' packs are not made while serving
         self.versions = Versions()
+        self.served = Served()  # what may be served now: only what the current papers publish
+        self.broken: set[str] = set()  # meeting folders whose papers have errors: their files are not served
         self.held = ExitStack()
         self.lock = threading.Lock()  # one rebuild at a time
         self.background: threading.Thread | None = None
@@ -58,9 +63,12 @@ class Session:
     def build_all(self, result: CheckResult) -> bool:
         """Build every page (no PDFs yet); False if the papers have errors (the last good site stays)."""
         if not self._told(result):
+            self.served.hold([EVERYTHING], self._not_rebuilt(result))
             return False
+        self.served.hold([EVERYTHING])
         self.held.close()
         _forget_templates()
+        _empty(self.site_dir)  # nothing of the last build stays; every file is made again
         config = self.held.enter_context(mkdocs_config.mkdocs_config(self.root, self.site_dir))
         config.site_url = ""  # links stay on this server
         settings = mkdocs_config.settings_of(config, mkdocs_config.plugin_of(config).config)
@@ -72,16 +80,23 @@ class Session:
         self.config, self.plugin = config, mkdocs_config.plugin_of(config)
         self.result, self.plan = result, self.plugin.plan
         self.frames = Frames(config, self.plugin.files.documentation_pages(), self.plugin.nav, self.plugin.env, self.plugin.contents)
+        work, remade = object(), set(self.plan.records)
+        self.served.built(self.plan, remade, work, full=True)
+        self.broken.clear()
+        self.served.release_all()
         self.versions.bump()
-        self.later(self.plan, set(m.id for m in self.plan.site.meetings))
+        self.later(self.plan, remade, work)
         return True
 
     # -- one edit ----------------------------------------------------------------------
     def changed(self, paths: set[Path]) -> None:
+        meetings = _meeting_folders(self.root, paths)
+        everything = meetings is None or self.plan is None or self.served.holds_everything()
+        # from now until rebuilt, what the edit may have changed is not served: it may have become exempt
+        self.served.hold([EVERYTHING] if everything else [MATERIAL_INDEX, *SEARCH_INDEXES, *self._archive_files(), *(_prefix(folder) for folder in meetings)])
         with self.lock:
             start = time.perf_counter()
-            meetings = _meeting_folders(self.root, paths)
-            if meetings is None or self.plan is None:
+            if everything:
                 done = self.build_all(check(self.root, prepare=True))
             else:
                 done = self.update(meetings)
@@ -93,7 +108,13 @@ class Session:
         start = time.perf_counter()
         result = check_again(self.result, folders, prepare=True)
         if not self._told(result, folders):
+            # the pages listing the whole archive show the last good papers, so they wait for the fix too
+            self.broken |= {folder.name for folder in folders}
+            self.served.hold([*SEARCH_INDEXES, *self._archive_files(), *(_prefix(folder) for folder in folders)], self._not_rebuilt(result))
+            _narrow_material_index(self.site_dir / MATERIAL_INDEX, set(self.plan.records) - self.broken)
+            self.served.release([MATERIAL_INDEX])
             return False
+        self.broken -= {folder.name for folder in folders}
         previous, plan = self.plan, plan_build(self.options, result, self.plan.theme_settings, previous=self.plan, general=False)
         if menu(plan) != menu(previous):  # a new year or committee: the menu every page shows has changed
             return self.build_all(result)
@@ -105,6 +126,10 @@ class Session:
                 self.remove_stale(previous.records.get(mid), plan.records.get(mid))
         for asset in plan.meeting_assets:
             link_or_copy(Path(asset.source), self.site_dir / asset.url)
+        work, remade = object(), {mid for mid in plan.records if mid not in plan.fresh}
+        general = self._archive_files()
+        self.served.built(plan, remade, work, full=False)
+        self.served.release([_prefix(folder) for folder in folders])
         self.versions.bump()
         names = ", ".join(sorted(mid for mid in plan.records if mid not in plan.fresh)) or "nothing"
         self.say(f"Rebuilt the pages of {names} in {time.perf_counter() - start:.1f} s; now the pages that list them.")
@@ -114,8 +139,14 @@ class Session:
         for path, content in steps.site_files(plan).items():
             _write(self.site_dir / path, content)
         self.result, self.plan = result, plan
+        _narrow_material_index(self.site_dir / MATERIAL_INDEX, plan.fresh - self.broken)
+        if self.broken:  # they show the last good papers of a meeting with errors
+            self.served.hold([*SEARCH_INDEXES, *general], NOT_REBUILT)
+        else:
+            self.served.release([*SEARCH_INDEXES, *general])  # Pagefind's index: served once made again (Served.search)
+        self.served.release([MATERIAL_INDEX])
         self.versions.bump()
-        self.later(plan, {mid for mid in plan.records if mid not in plan.fresh})
+        self.later(plan, remade, work)
         return True
 
     def lay_out(self, plan: Plan, uris: list[str]) -> None:
@@ -135,10 +166,14 @@ class Session:
             (self.site_dir / output).unlink(missing_ok=True)
 
     # -- in the background ---------------------------------------------------------
-    def later(self, plan: Plan, meetings: set[str]) -> None:
-        """The search index, then the PDFs of `meetings`, after the pages."""
+    def later(self, plan: Plan, meetings: set[str], token: object) -> None:
+        """The search index, then the PDFs of `meetings`, after the pages; each is served once made (`token`: this work)."""
 
         before = self.background
+
+        def made(done, *_) -> None:
+            self._going_on()
+            self.served.pdfs_made(done.meeting, done.site, plan.records[done.meeting], token)
 
         def work() -> None:
             if before is not None:
@@ -147,11 +182,12 @@ class Session:
                 if plan.options.search == "pagefind":
                     page_files = [output_path(f.url) for f in self.plugin.files.documentation_pages()]
                     steps.index_search(plan, self.site_dir, page_files)
+                    self.served.search_made(token)
                 if plan.options.packs:
                     from committee_papers.packs.build import build_all_packs
 
                     keep = {mid: [] for mid in plan.records if mid not in meetings}
-                    build_all_packs(plan.site, self.site_dir, None, engine=plan.options.pdf_engine, keep=keep, progress=self._going_on)
+                    build_all_packs(plan.site, self.site_dir, None, engine=plan.options.pdf_engine, keep=keep, progress=made)
 
                     with self.lock:
                         if self.plan is plan:
@@ -162,6 +198,8 @@ class Session:
             except Exception as error:  # noqa: BLE001 - told, and the pages go on being served
                 if not self.stopping.is_set():
                     self.say(f"The PDFs or the search index could not be made: {error}")
+            finally:
+                self.served.work_done(token)  # what it did not make is not served
 
         self.background = threading.Thread(target=work, daemon=True)
         self.background.start()
@@ -187,9 +225,36 @@ class Session:
             return False
         return True
 
+    def _archive_files(self) -> list[str]:
+        """The pages and files that list the whole archive (held while an edit to any meeting is rebuilt)."""
+        return [output_path(self.plan.pages[uri].url) for uri in self.plan.general] + list(ARCHIVE_FILES)
+
+    def _not_rebuilt(self, result: CheckResult) -> str:
+        return f"Not rebuilt: {len(result.problems.errors)} error(s) in the papers. {NOT_REBUILT}"
+
 
 class _Stopped(Exception):
     pass
+
+
+def _narrow_material_index(index: Path, fresh: set[str]) -> None:
+    """Material's search index is made by full builds only: after an edit it keeps only the pages of unchanged meetings."""
+    try:
+        data = json.loads(index.read_text("utf-8"))
+    except (OSError, ValueError):
+        return
+    kept = tuple(_prefix(Path(mid)) for mid in fresh)
+    data["docs"] = [doc for doc in data.get("docs", []) if isinstance(doc, dict) and str(doc.get("location", "")).startswith(kept)]
+    _write(index, json.dumps(data))
+
+
+def _prefix(folder: Path) -> str:
+    return f"meetings/{folder.name}/"
+
+
+def _empty(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
 
 
 def _forget_templates() -> None:
@@ -233,7 +298,7 @@ def serve(root: Path, result: CheckResult, *, drafts: bool | None, host: str, po
     try:
         start = time.perf_counter()
         session.site_dir.mkdir()
-        server = start_server(session.site_dir, host, port, session.versions)
+        server = start_server(session.site_dir, host, port, session.versions, session.served.refusal)
         local = " (this computer only)" if host in ("127.0.0.1", "localhost", "::1") else ""
         say(f"Serving the site at {address(server)}{local}; building it now. Press Ctrl+C to stop.")
         if session.build_all(result):

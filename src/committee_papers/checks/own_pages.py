@@ -10,6 +10,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+from committee_papers.loading.folders import papers_folder, publishes_papers
 from committee_papers.markdown import exempt
 from committee_papers.markdown.parser import parser
 from committee_papers.model.archive import Archive
@@ -21,8 +22,9 @@ _LARGEST = 2_000_000  # as for the papers' own text files (PAP002); a larger pag
 
 def check_own_pages(archive: Archive, problems: Problems, today=None) -> None:
     folder = _pages_folder(archive.root)
-    if folder is None:
-        return
+    root = archive.root.resolve()
+    if folder is None or publishes_papers(folder.resolve(), root, papers_folder(root)):
+        return  # refused as a whole (PAP602), not page by page
     for path in sorted(folder.rglob("*.md")):
         if any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue  # MkDocs leaves these out of the site

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from committee_papers.addresses import inert_links
 from committee_papers.agenda import AgendaItem
+from committee_papers.exempt_titles import exempt_name_in, title_exempt_ids
 from committee_papers.exemption import exemption_notice, paragraphs_label
 from committee_papers.markdown.html import render_tokens
 from committee_papers.markdown.parser import parser
@@ -258,8 +259,10 @@ class PageRenderer:
         """Where a file the report links to is published: copied beside the meeting's pages.
 
         Only images, PDFs and CSV files are published, and never a file that is an
-        exempt appendix of any report in the meeting.
+        exempt appendix of any report in the meeting, nor one whose path names a
+        report whose title is exempt (exempt_titles).
         """
+        hidden = title_exempt_ids(view.folder)
         exempt_files = {
             (view.folder.path / a.file).resolve()
             for r in view.folder.reports.values()
@@ -276,9 +279,10 @@ class PageRenderer:
                 return None
             if appendix_links and source.resolve() in appendix_links:
                 return appendix_links[source.resolve()]
-            if source.suffix.lower() not in PUBLISHABLE:
+            relative = source.relative_to(view.folder.path).as_posix()
+            if source.suffix.lower() not in PUBLISHABLE or exempt_name_in(relative, hidden):
                 return None
-            url = f"meetings/{view.id}/{source.relative_to(view.folder.path).as_posix()}"
+            url = f"meetings/{view.id}/{relative}"
             self.assets.append(Asset(url=url, source=str(source)))
             return urls.relative(page_url, url)
 

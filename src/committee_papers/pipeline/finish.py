@@ -14,8 +14,8 @@ from committee_papers.outputs.feed import atom_feed, forward_plan_feed
 from committee_papers.outputs.opendata import open_data
 from committee_papers.pages import urls
 from committee_papers.pages.documents import fill_sizes
-from committee_papers.pipeline.options import BuildRefused
 from committee_papers.pipeline.plan import Plan, search_shards
+from committee_papers.problems import BuildRefused
 from committee_papers.render.environment import template_problem
 from committee_papers.timing import phase
 

@@ -14,23 +14,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from committee_papers.problems import Problem, registry
+from committee_papers.loading.folders import folder_conflicts
+from committee_papers.problems import refuse
 
 ENGINES = ("weasyprint", "wkhtmltopdf")
 SEARCHES = ("pagefind", "material")
-
-
-class BuildRefused(Exception):
-    """A build that must not start, told as a located problem (a PAP6xx code)."""
-
-    def __init__(self, problem: Problem):
-        super().__init__(problem.to_text())
-        self.problem = problem
-
-
-def refuse(code: str, where: str, line: int = 1, column: int = 1, *, message: str, hint: str | None = None) -> BuildRefused:
-    entry = registry()[code]
-    return BuildRefused(Problem(where, line, column, code, message, entry.hint if hint is None else hint, entry.severity))
+DEFAULT_MEMBERS = "the default members' folder"
 
 
 @dataclass(frozen=True)
@@ -45,6 +34,8 @@ class Settings:
     search: str | None = None
     site_dir: str | None = None  # already absolute: MkDocs resolves it against mkdocs.yml's folder
     config_file: Path | None = None  # the mkdocs.yml they came from, to point at in an error
+    docs_dir: str | None = None  # absolute, as MkDocs resolves it: the council's own pages, copied to the site as they are
+    custom_dir: str | None = None  # absolute: the theme's own folder, whose files MkDocs copies to the site too
     material_search: bool = False  # Material's own search plugin is listed in mkdocs.yml
 
 
@@ -100,7 +91,7 @@ def resolve_options(
         confidential = (given if given.is_absolute() else root / given).resolve()
     else:
         confidential = root / ("confidential-drafts" if drafts else "confidential")
-        sources["confidential_dir"] = "the default members' folder"
+        sources["confidential_dir"] = DEFAULT_MEMBERS
     search = settings.search or ("material" if settings.material_search else "pagefind")
     options = BuildOptions(
         root=root,
@@ -118,16 +109,13 @@ def resolve_options(
         config_file=settings.config_file,
         sources=sources,
     )
-    check_folders(options)
+    published = tuple((name, Path(folder).resolve()) for name, folder in (("docs_dir", settings.docs_dir), ("custom_dir", settings.custom_dir)) if folder)
+    check_folders(options, published)
     return options
 
 
 def _first(*values):
     return next(v for v in values if v is not None)
-
-
-def _overlap(a: Path, b: Path) -> bool:
-    return a == b or a in b.parents or b in a.parents
 
 
 def _where(options: BuildOptions, setting: str) -> tuple[str, int, int]:
@@ -144,24 +132,10 @@ def _where(options: BuildOptions, setting: str) -> tuple[str, int, int]:
     return source, 1, 1
 
 
-def folder_conflicts(root: Path, site: Path, members: Path) -> list[tuple[str, str, str]]:
-    """(code, setting, message) for each way the site and members' folders would publish or overwrite what they must not."""
-    found = []
-    papers = root / "papers" if (root / "papers").is_dir() or not (root / "council.yml").exists() else root
-    for protected in (papers.resolve(), (root / "templates").resolve()):
-        for setting, name, folder in (("site_dir", "site", site), ("confidential_dir", "members' confidential", members)):
-            if _overlap(folder, protected):
-                found.append(("PAP600", setting, f"the {name} folder {folder} would overwrite the council's own files in {protected}"))
-    if _overlap(members, site):
-        if members in site.parents or members == site:
-            setting, message = "site_dir", f"the site folder {site} is inside the members' confidential folder {members}"
-        else:
-            setting, message = "confidential_dir", f"the members' confidential folder {members} is inside the site folder {site}"
-        found.append(("PAP601", setting, message + ": the members' packs would be published, or lost when the site is replaced"))
-    return found
-
-
-def check_folders(options: BuildOptions) -> None:
-    """Refuse folders that would publish the members' packs, or overwrite the council's own files."""
-    for code, setting, message in folder_conflicts(options.root, options.site_dir, options.confidential_dir):
+def check_folders(options: BuildOptions, published: tuple[tuple[str, Path], ...] = ()) -> None:
+    """Refuse folders that would publish the papers or the members' packs, or overwrite the council's own files."""
+    written = options.sources.get("confidential_dir") != DEFAULT_MEMBERS
+    for code, setting, message in folder_conflicts(options.root, options.site_dir, options.confidential_dir, published, members_written=written):
+        if setting.startswith("link:"):
+            raise refuse(code, setting[len("link:") :], message=message)
         raise refuse(code, *_where(options, setting), message=message)
