@@ -140,10 +140,12 @@ def browser():
 
 @pytest.fixture
 def tab(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+    """A desktop-width page with transitions and animations off, so that a style read is never caught half way."""
+    from browser import still_tab
+
+    page = still_tab(browser, viewport={"width": 1280, "height": 900})
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture(scope="session")

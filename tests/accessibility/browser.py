@@ -16,3 +16,24 @@ def axe_violations(page, context: str = "document") -> list[dict]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(f"async () => await axe.run({context}, {{runOnly: {{type: 'tag', values: {WCAG_22_AA!r}}}}})")
     return [{"rule": v["id"], "impact": v["impact"], "help": v["help"], "where": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]
+
+
+# Printing draws the print styles at once, and a resident reads a page after it has settled; a test that switches
+# to print media or reads a style straight after loading would otherwise catch a colour half way through the
+# theme's transitions.
+_STILL = """(() => {
+  const add = () => {
+    const style = document.createElement('style');
+    style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
+    document.documentElement.appendChild(style);
+  };
+  if (document.documentElement) add();
+  else new MutationObserver((_, watch) => { if (document.documentElement) { watch.disconnect(); add(); } }).observe(document, {childList: true});
+})();"""
+
+
+def still_tab(browser, **options):
+    """A new page (in its own context, closed with it) on which no transition or animation ever runs."""
+    context = browser.new_context(**options)
+    context.add_init_script(_STILL)
+    return context.new_page()

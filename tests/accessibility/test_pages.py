@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from browser import axe_violations
+from browser import axe_violations, still_tab
+from playwright.sync_api import expect
 
 PAGES = {
     "home": "",
@@ -43,9 +44,7 @@ def test_search_results_pass_axe(tab, served):
     tab.goto(served)
     tab.click("input.md-search__input")
     tab.keyboard.type("leisure centre", delay=20)
-    tab.wait_for_selector(".md-search-result__item", timeout=15000)
-    titles = tab.locator(".md-search-result__item").all_inner_texts()
-    assert any("Leisure Centre" in t for t in titles)
+    expect(tab.locator(".md-search-result__item", has_text="Leisure Centre").first).to_be_visible(timeout=15000)
     assert axe_violations(tab) == []
 
 
@@ -92,8 +91,7 @@ OVERFLOWING = """() => {
 @pytest.mark.parametrize("width", [320, 375])
 @pytest.mark.parametrize("name", list(PAGES))
 def test_nothing_is_wider_than_a_small_screen(browser, served, name, width):
-    context = browser.new_context(viewport={"width": width, "height": 640})
-    page = context.new_page()
+    page = still_tab(browser, viewport={"width": width, "height": 640})
     page.goto(served + PAGES[name])
     scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
     overflowing = page.evaluate(OVERFLOWING)
@@ -101,7 +99,7 @@ def test_nothing_is_wider_than_a_small_screen(browser, served, name, width):
         "() => [...document.querySelectorAll('.table-wrap')].filter(r => r.scrollWidth > r.clientWidth + 1)"
         ".map(r => !!(r.previousElementSibling && r.previousElementSibling.matches('.table-scroll-cue') && r.previousElementSibling.offsetHeight > 0))"
     )
-    context.close()
+    page.context.close()
     assert scroll_width <= width, f"the page is {scroll_width} CSS pixels wide on a {width} pixel screen"
     assert overflowing == [], f"wider than the screen: {overflowing}"
     assert all(cues), "every table that scrolls sideways says so above it"
@@ -123,9 +121,7 @@ def test_pagefind_search_finds_reports_and_passes_axe(tab, pagefind_site):
     tab.goto(pagefind_site + "search/")
     tab.click("input.pagefind-ui__search-input")
     tab.keyboard.type("leisure centre", delay=20)
-    tab.wait_for_selector(".pagefind-ui__result", timeout=15000)
-    titles = tab.locator(".pagefind-ui__result-title").all_inner_texts()
-    assert titles[0] == "Leisure Centre Operating Contract: Procurement Approach"
+    expect(tab.locator(".pagefind-ui__result-title").first).to_have_text("Leisure Centre Operating Contract: Procurement Approach", timeout=15000)
     assert axe_violations(tab) == []
     assert not any("search_index.json" in url for url in loaded), "no whole-site index is loaded"
     assert not any(not url.startswith(pagefind_site) for url in loaded), "nothing is fetched from another website"

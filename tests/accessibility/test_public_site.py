@@ -3,8 +3,11 @@ the forward plan, narrowing the decisions register, and search results that say 
 
 from __future__ import annotations
 
-from browser import axe_violations
+import re
+
+from browser import axe_violations, still_tab
 from helpers import front_matter, load_yaml
+from playwright.sync_api import expect
 
 MEETING = "meetings/2026-09-22-resources/"
 
@@ -32,15 +35,15 @@ def test_documents_and_their_sizes_under_each_item(tab, served, built_example):
 def test_calendar_moves_month_by_month(tab, served):
     tab.goto(served + "meetings/")
     tab.get_by_role("link", name="Browse meetings by month").click()
-    assert tab.locator("h1").inner_text() == "Meetings in November 2026"
+    expect(tab.locator("h1")).to_have_text("Meetings in November 2026")
     assert "Property and Assets Sub-Committee" in tab.locator("table.calendar").inner_text()
     tab.get_by_role("link", name="December 2026 (next month)").click()
-    assert tab.locator("h1").inner_text() == "Meetings in December 2026"
+    expect(tab.locator("h1")).to_have_text("Meetings in December 2026")
     day = tab.locator("td", has=tab.locator(".day-label", has_text="Tuesday 8 December"))
     assert day.get_by_role("link").inner_text() == "Resources Committee, 10am"
     tab.get_by_role("link", name="November 2026 (previous month)").click()
     tab.get_by_role("link", name="October 2026 (previous month)").click()
-    assert tab.locator("h1").inner_text() == "Meetings in October 2026"
+    expect(tab.locator("h1")).to_have_text("Meetings in October 2026")
     headers = tab.locator("table.calendar thead th").all_inner_texts()
     assert headers == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     assert axe_violations(tab) == []
@@ -85,32 +88,30 @@ def test_filter_narrows_the_register_without_reloading(tab, served):
 
 
 def test_register_works_without_javascript(browser, served):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+    page = still_tab(browser, java_script_enabled=False)
     page.goto(served + "decisions/2026-27/")
     assert not page.locator("#register-filter").is_visible()
     assert page.locator("table.register tbody tr").count() > 5
     page.get_by_role("link", name="2025/26").first.click()
-    assert "2025/26" in page.locator("h1").inner_text()
-    context.close()
+    expect(page.locator("h1")).to_contain_text("2025/26")
+    page.context.close()
 
 
 def test_old_register_addresses_lead_to_the_year(tab, served):
     tab.goto(served + "decisions/#resolution-2026-005")
     tab.wait_for_url("**/decisions/2026-27/#resolution-2026-005")
-    assert tab.locator("#resolution-2026-005").is_visible()
+    expect(tab.locator("#resolution-2026-005")).to_be_visible()
 
 
 def test_register_is_one_card_per_decision_on_a_phone(browser, served):
-    context = browser.new_context(viewport={"width": 375, "height": 700})
-    page = context.new_page()
+    page = still_tab(browser, viewport={"width": 375, "height": 700})
     page.goto(served + "decisions/2026-27/")
     rows = page.locator("table.register tbody tr")
     boxes = [rows.nth(i).bounding_box() for i in range(3)]
     assert all(box["width"] <= 375 for box in boxes)
     assert boxes[0]["y"] + boxes[0]["height"] <= boxes[1]["y"], "cards are stacked"
     label = page.evaluate("() => getComputedStyle(document.querySelector('table.register td'), '::before').content")
-    context.close()
+    page.context.close()
     assert label == '"Number: "'
 
 
@@ -118,20 +119,18 @@ def test_material_search_results_say_committee_date_and_kind(tab, served):
     tab.goto(served)
     tab.click("input.md-search__input")
     tab.keyboard.type("leisure operating contract", delay=20)
-    tab.wait_for_selector(".md-search-result__item", timeout=15000)
     result = tab.locator(".md-search-result__item", has_text="Leisure Centre Operating Contract").first
-    assert result.locator(".md-search-result__article").first.locator(".md-tag").all_inner_texts() == ["Report", "Resources Committee", "22 September 2026"]
+    tags = result.locator(".md-search-result__article").first.locator(".md-tag")
+    expect(tags).to_have_text(["Report", "Resources Committee", "22 September 2026"], timeout=15000)
 
 
 def test_pagefind_results_say_committee_date_and_kind(tab, pagefind_site):
     tab.goto(pagefind_site + "search/")
     tab.click("input.pagefind-ui__search-input")
     tab.keyboard.type("leisure centre", delay=20)
-    tab.wait_for_selector(".pagefind-ui__result", timeout=15000)
     first = tab.locator(".pagefind-ui__result").first
-    tab.wait_for_function("() => document.querySelector('.pagefind-ui__result-tag')")
-    tags = first.locator(".pagefind-ui__result-tag").all_inner_texts()
-    assert {"Kind: Report", "Committee: Resources Committee", "Date: 22 September 2026"} <= set(tags)
+    for tag in ["Kind: Report", "Committee: Resources Committee", "Date: 22 September 2026"]:
+        expect(first.locator(".pagefind-ui__result-tag", has_text=re.compile(rf"^\s*{re.escape(tag)}\s*$"))).to_have_count(1, timeout=15000)
 
 
 def test_titles_at_full_contrast_in_the_councils_case_and_tables_at_body_size(tab, served, built_example):
