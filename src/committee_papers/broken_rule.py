@@ -1,7 +1,8 @@
 """TEST ONLY: a switch that breaks the exempt rule, so tests can show that the output guard alone stops a leak.
 
 With PAPERS_TEST_BREAK_EXEMPT_RULE=1 in the environment, `markdown.exempt.withhold`
-publishes exempt passages and the public site is made as if nothing were exempt
+publishes exempt passages, a report's public version is its members' version
+(render.prepared, cached or not), and the public site is made as if nothing were exempt
 (reports, appendices, agenda items, minutes, titles). The exempt text the guard
 compares against is gathered before that (guard.corpus). Never set it for a real
 council: the build then stops with PAP650 wherever anything is exempt.

@@ -130,7 +130,6 @@ def leak_error(corpus: Corpus, leaks: list[Leak], shown_as: str) -> ExemptLeak:
         CODE,
         source.file,
         source.line,
-        message=f"the {kind} of {source.what} would be published in {shown_as}/{first.public_file}{more}; "
-        "the build stopped and the published site is unchanged",
+        message=f"the {kind} of {source.what} would be published in {shown_as}/{first.public_file}{more}",
     ).problem
     return ExemptLeak(problem, sorted({leak.public_file for leak in leaks}))

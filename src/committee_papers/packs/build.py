@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from committee_papers import publish
+from committee_papers.publish import published_name
 from committee_papers.packs.document import PackComposer
 from committee_papers.packs.members import needs_members_version
 from committee_papers.packs.progress import rich_progress
@@ -61,7 +62,7 @@ def build_meeting(
         if guard is not None:
             from committee_papers.guard.scan import check_document
 
-            check_document(guard, relative, document, site_dir.name)
+            check_document(guard, relative, document, published_name(site_dir))
         _write(site_dir / relative, render(document, papers))
         public.append(relative)
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from committee_papers.broken_rule import broken
 from committee_papers.markdown.exempt import has_exempt
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//|^#")
@@ -53,7 +54,9 @@ class PreparedReport:
 
     @property
     def public(self) -> PartsHtml:
-        return self.members if self.withheld is None else self.withheld
+        if self.withheld is None or broken():  # broken: the test switch (committee_papers.broken_rule)
+            return self.members
+        return self.withheld
 
     def parts(self, members: bool) -> PartsHtml:
         return self.members if members else self.public
