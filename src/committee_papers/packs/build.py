@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from committee_papers import publish
-from committee_papers.publish import published_name
 from committee_papers.packs.document import PackComposer
 from committee_papers.packs.members import needs_members_version
 from committee_papers.packs.progress import rich_progress
 from committee_papers.pages import urls
 from committee_papers.pages.site import MeetingView, Site
+from committee_papers.publish import published_name
 from committee_papers.supplements import original_items, supplements
 
 _SITE: Site | None = None
