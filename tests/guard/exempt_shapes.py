@@ -26,7 +26,9 @@ def _report(title: str, body: str, exempt: str) -> str:
 
 def write_passage(council: Path) -> str:
     report = council / MEETING / "04-internal-audit-plan.md"
-    text = report.read_text("utf-8").replace("The plan covers twelve audits. {#para:scope}\n", f"The plan covers twelve audits. {{#para:scope}}\n\n::: exempt\n{PASSAGE}\n:::\n")
+    text = report.read_text("utf-8").replace(
+        "The plan covers twelve audits. {#para:scope}\n", f"The plan covers twelve audits. {{#para:scope}}\n\n::: exempt\n{PASSAGE}\n:::\n"
+    )
     report.write_text(text, "utf-8")
     return f"{MEETING}/04-internal-audit-plan.md"
 
