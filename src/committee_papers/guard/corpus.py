@@ -130,6 +130,23 @@ def chunks(tokens, exempt: bool, everything: bool = False) -> Iterator[tuple[str
             yield _TAG.sub(" ", token.content), offset
 
 
+def exempt_blocks(parts, everything: bool) -> list[list]:
+    """A parsed report's exempt blocks (every block of the author's, if `everything`), as [part, text, line in the
+    part]: gathered where the check parses the report, so the guard never parses it again."""
+    found = []
+    for part in parts:
+        tokens = [token for token in part.tokens if not token.meta.get("generated")]  # the house style's own wording
+        found += [[part.name, text, offset] for text, offset in chunks(tokens, exempt=True, everything=everything)]
+    return found
+
+
+def _part_line(report_file, part: str) -> int:
+    if part == "body":
+        return report_file.body_line
+    path = tuple(int(key) if key.isdigit() else key for key in part.split("."))
+    return _line(report_file.doc, (*path, "text") if part.startswith(("comments.", "implications.")) else path)
+
+
 def _inline(child) -> str:
     if child.type in ("text", "code_inline", "image"):
         return child.content
@@ -163,9 +180,11 @@ def _report(corpus: Corpus, archive, folder, report_file) -> None:
         if report.exempt.title_exempt:
             corpus.withheld.add(_key("title", report_file.path))
     what = f"exempt report {report_file.id}" if whole else "an exempt passage"
-    for name, text, path in _report_texts(report_file):
-        line = report_file.body_line if name == "body" else _line(report_file.doc, path)
-        _markdown(corpus, archive, text, file, line, what, whole)
+    from committee_papers.render.prepared import prepared
+
+    ready = prepared(archive, report_file)
+    for part, text, offset in ready.exempt_blocks if ready.has_exempt or whole else []:
+        corpus.add(Source(file, _part_line(report_file, part) + offset, what), words(text))
     if whole and report.exempt.title_exempt:
         title = Source(file, _line(report_file.doc, ("title",)), f"the exempt title of report {report_file.id}")
         corpus.add_name(title, report.title)

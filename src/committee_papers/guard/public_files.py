@@ -18,10 +18,10 @@ from pathlib import Path
 
 _CODE = {".js", ".mjs", ".css", ".map"}  # the theme's and search's code: made by them, never from the papers
 _NOT_TEXT = {".pagefind", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".wasm"}
-_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|u|var)\b[^>]*>", re.I)
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|u|var)\b[^>]*>")
 _TAG = re.compile(r"<[^>]*>")
 _FOOTNOTE_REF = re.compile(r'<sup class="footnote-ref">.*?</sup>', re.S)
-_ADDRESS = re.compile(r'\b(?:href|src|content|action|srcset|data-[\w-]+)\s*=\s*"([^"]*)"', re.I)
+_ADDRESS = re.compile(r'="([^"]*)"')  # every attribute's value: links, sources, data
 _LARGEST = 200 * 1024 * 1024  # a decompressed file larger than this is read no further
 
 

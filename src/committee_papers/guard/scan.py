@@ -15,7 +15,7 @@ from pathlib import Path
 
 from committee_papers.guard.corpus import Corpus, public_sources
 from committee_papers.guard.public_files import PublicFile, read_site
-from committee_papers.guard.words import SHORTEST, words
+from committee_papers.guard.words import words
 from committee_papers.pipeline.options import BuildRefused, refuse
 
 CODE = "PAP650"
@@ -29,21 +29,28 @@ class Leak:
 
 
 class _Index:
-    """Phrases by their first `start` words, so each word of a public file costs one lookup."""
+    """Phrases by their first two words: only where a public file has a phrase's first word is anything compared."""
 
-    def __init__(self, phrases: Iterable[tuple[str, ...]], start: int = SHORTEST):
-        self.start = start
-        self.by_start: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
-        for phrase in phrases:
-            self.by_start[phrase[:start]].add(phrase)
+    def __init__(self, phrases: Iterable[tuple[str, ...]]):
+        self.firsts: set[str] = set()
+        self.single: set[str] = set()  # one-word phrases (a one-word title-exempt name)
+        self.by_pair: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
+        for phrase in set(phrases):
+            self.firsts.add(phrase[0])
+            if len(phrase) == 1:
+                self.single.add(phrase[0])
+            else:
+                self.by_pair[phrase[:2]].append(phrase)
 
     def found_in(self, text_words: list[str]) -> set[tuple[str, ...]]:
         found: set[tuple[str, ...]] = set()
-        by_start, start = self.by_start, self.start
-        for i in range(len(text_words)):
-            wanted = by_start.get(tuple(text_words[i : i + start]))
-            if wanted:
-                found.update(phrase for phrase in wanted if tuple(text_words[i : i + len(phrase)]) == phrase)
+        firsts, single, by_pair = self.firsts, self.single, self.by_pair
+        for i in [i for i, word in enumerate(text_words) if word in firsts]:
+            if text_words[i] in single:
+                found.add((text_words[i],))
+            for phrase in by_pair.get(tuple(text_words[i : i + 2]), ()):
+                if tuple(text_words[i : i + len(phrase)]) == phrase:
+                    found.add(phrase)
         return found
 
 
@@ -52,14 +59,14 @@ def find_leaks(corpus: Corpus, files: Iterable[PublicFile]) -> list[Leak]:
     exempt appendix published as it is."""
     if not corpus.text and not corpus.names and not corpus.files:
         return []
-    texts, names = _Index(corpus.text), _Index(corpus.names, start=1)
+    texts, names = _Index([*corpus.text, *corpus.names]), _Index(corpus.names)
     candidates: dict[tuple[str, ...], list[str]] = defaultdict(list)
     copies = []
     for public in files:
         if public.digest in corpus.files:
             copies.append(Leak(public.path, corpus.files[public.digest], False))
         text_words = words(public.text) if public.text else []
-        found = texts.found_in(text_words) | names.found_in(text_words) | names.found_in(words(public.addresses))
+        found = texts.found_in(text_words) | names.found_in(words(public.addresses))
         for phrase in found:
             candidates[phrase].append(public.path)
     if not candidates:
@@ -75,7 +82,7 @@ def find_leaks(corpus: Corpus, files: Iterable[PublicFile]) -> list[Leak]:
 
 
 def _published_on_purpose(corpus: Corpus, phrases: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
-    index, found = _Index(phrases, start=1), set()
+    index, found = _Index(phrases), set()
     for text in public_sources(corpus):
         found |= index.found_in(words(text))
     return found

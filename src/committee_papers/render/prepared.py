@@ -51,6 +51,7 @@ class PreparedReport:
     has_exempt: bool  # the members' version holds something the public one leaves out
     marker: str  # the prefix of a link to a local file, not guessable by an author
     withheld: PartsHtml | None = None  # the public's version, where it differs from members' (kept once in the cache)
+    exempt_blocks: list = field(default_factory=list)  # [part, text, line in the part] of each exempt block (guard.corpus)
 
     @property
     def public(self) -> PartsHtml:
@@ -64,6 +65,7 @@ class PreparedReport:
 
 def prepare_report(archive, report_file, parsed=None) -> PreparedReport:
     """Render a parsed report (the members' parse, as `papers check` makes it) for members and for the public."""
+    from committee_papers.guard.corpus import exempt_blocks
     from committee_papers.render.report import parse_report, withhold_parsed
     from committee_papers.render.view import parts_html
 
@@ -72,13 +74,15 @@ def prepare_report(archive, report_file, parsed=None) -> PreparedReport:
     for part in parsed.parts():
         _mark_local_files(part.tokens, marker)
     exempt = any(has_exempt(part.tokens) for part in parsed.parts())
+    whole = report_file.report.exempt is not None
+    blocks = exempt_blocks(parsed.parts(), everything=whole) if exempt or whole else []  # before anything is withheld
     members = parts_html(parsed, archive.allow_html)
     if exempt or parsed.numbering.paragraphs.withheld:
         withhold_parsed(parsed)
         withheld = parts_html(parsed, archive.allow_html)
     else:
         withheld = None  # nothing is exempt: the two versions are the same HTML
-    return PreparedReport(members=members, has_exempt=exempt, marker=marker, withheld=withheld)
+    return PreparedReport(members=members, has_exempt=exempt, marker=marker, withheld=withheld, exempt_blocks=blocks)
 
 
 def _mark_local_files(tokens, marker: str) -> None:
