@@ -44,8 +44,9 @@ def build(root: Path, *options: str) -> tuple[float, dict[str, float]]:
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(result.stderr[-3000:])
+    print(result.stderr.strip(), file=sys.stderr)
     steps: dict[str, float] = {}
-    for name, value in re.findall(r"\[timing\] ([^:]+(?:: [^:]+)?): ([\d.]+) s", result.stderr):
+    for name, value in re.findall(r"\[timing\] ([^:\n]+(?:: [^:\n]+)?): ([\d.]+) s", result.stderr):
         steps[name] = steps.get(name, 0.0) + float(value)
     return seconds, steps
 

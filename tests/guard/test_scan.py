@@ -64,3 +64,26 @@ def test_nothing_exempt_nothing_to_find(tmp_path):
     council = copy_council(MINIMAL, tmp_path / "council")
     corpus = corpus_of(council)
     assert not corpus.text and not corpus.names and not leaks(corpus, "The plan covers twelve audits.")
+
+
+def test_an_exempt_pdf_appendix_published_as_it_is_is_found_by_its_bytes(tmp_path):
+    import weasyprint
+
+    from committee_papers.guard.corpus import file_digest
+
+    council = copy_council(MINIMAL, tmp_path / "council")
+    source = write_report(council)
+    folder = council / MEETING / "05-quarry-lane-depot"
+    folder.mkdir()
+    weasyprint.HTML(string="<p>Valuation</p>").write_pdf(folder / "valuation.pdf")
+    report = council / source
+    report.write_text(
+        report.read_text("utf-8").replace(
+            "---\n\n## Information", "appendices:\n  - {title: Valuation, file: 05-quarry-lane-depot/valuation.pdf}\n---\n\n## Information"
+        ),
+        "utf-8",
+    )
+    corpus = corpus_of(council)
+    published = PublicFile("meetings/x/valuation.pdf", "", "meetings/x/valuation.pdf", file_digest((folder / "valuation.pdf").read_bytes()))
+    (leak,) = find_leaks(corpus, [published])
+    assert (leak.kind, corpus.sources[leak.source].file) == ("file", f"{MEETING}/05-quarry-lane-depot/valuation.pdf")

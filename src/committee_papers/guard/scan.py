@@ -25,7 +25,7 @@ CODE = "PAP650"
 class Leak:
     public_file: str
     source: int
-    name: bool  # a title-exempt name, not a passage
+    kind: str  # "text", a title-exempt "name", or the exempt "file" itself
 
 
 class _Index:
@@ -64,7 +64,7 @@ def find_leaks(corpus: Corpus, files: Iterable[PublicFile]) -> list[Leak]:
     copies = []
     for public in files:
         if public.digest in corpus.files:
-            copies.append(Leak(public.path, corpus.files[public.digest], False))
+            copies.append(Leak(public.path, corpus.files[public.digest], "file"))
         text_words = words(public.text) if public.text else []
         found = texts.found_in(text_words) | names.found_in(words(public.addresses))
         for phrase in found:
@@ -75,9 +75,9 @@ def find_leaks(corpus: Corpus, files: Iterable[PublicFile]) -> list[Leak]:
         del candidates[phrase]
     leaks = copies
     for phrase, paths in candidates.items():
-        name = phrase in corpus.names
-        source = corpus.names[phrase] if name else corpus.text[phrase]
-        leaks += [Leak(path, source, name) for path in paths]
+        kind = "name" if phrase in corpus.names else "text"
+        source = corpus.names[phrase] if kind == "name" else corpus.text[phrase]
+        leaks += [Leak(path, source, kind) for path in paths]
     return sorted(set(leaks), key=lambda leak: (leak.public_file, leak.source))
 
 
@@ -131,12 +131,11 @@ def leak_error(corpus: Corpus, leaks: list[Leak], shown_as: str) -> ExemptLeak:
     first = min(leaks, key=lambda leak: (leak.source, leak.public_file))
     source = corpus.sources[first.source]
     others = len({leak.public_file for leak in leaks} - {first.public_file})
-    kind = "name" if first.name else "text" if source.line > 1 or first.source not in corpus.files.values() else "file"
     more = f" (and {others} other public file{'s' if others != 1 else ''})" if others else ""
     problem = refuse(
         CODE,
         source.file,
         source.line,
-        message=f"the {kind} of {source.what} would be published in {shown_as}/{first.public_file}{more}",
+        message=f"the {first.kind} of {source.what} would be published in {shown_as}/{first.public_file}{more}",
     ).problem
     return ExemptLeak(problem, sorted({leak.public_file for leak in leaks}))
