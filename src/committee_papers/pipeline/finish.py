@@ -133,9 +133,10 @@ def index_search(plan: Plan, target: Path, page_files: list[str]) -> None:
 def guard_outputs(plan: Plan, target: Path) -> None:
     """The output guard: every file about to be published, read back and checked against the exempt text (PAP650).
 
-    The PDFs made by this build were checked before they were made (packs.build);
-    one linked unchanged from the published site was checked when it was
-    written, and is read again when the exempt text has changed since then.
+    The PDFs made by this build were checked before they were made (packs.build).
+    A file linked unchanged from the published site (an unchanged meeting's pages
+    and PDFs, a kept search shard) was checked when it was written: it is checked
+    by name only, unless the exempt text has changed since then.
     """
     from committee_papers.guard import record
     from committee_papers.guard.scan import ExemptLeak, check_site
@@ -146,7 +147,7 @@ def guard_outputs(plan: Plan, target: Path) -> None:
         site_dir = plan.options.site_dir
         skip = set(plan.checked_pdfs)
         if target != site_dir and record.unchanged(plan.options.root, site_dir, plan.exempt):
-            skip |= {out for mid in plan.fresh for out in plan.records[mid].outputs if out.endswith(".pdf") and _same_file(site_dir / out, target / out)}
+            skip |= linked_from(site_dir, target)
         try:
             check_site(plan.exempt, target, skip, site_dir.name)
         except ExemptLeak as leak:
@@ -156,11 +157,21 @@ def guard_outputs(plan: Plan, target: Path) -> None:
             raise
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.samefile(b)
-    except OSError:
-        return False
+def linked_from(site_dir: Path, target: Path) -> set[str]:
+    """The files of `target` that are the published site's own files, linked (the same file, not a copy)."""
+    import os
+
+    found = set()
+    for folder, _, names in os.walk(target):
+        for name in names:
+            path = Path(folder, name)
+            relative = path.relative_to(target)
+            try:
+                if os.path.samestat(path.stat(), (site_dir / relative).stat()):
+                    found.add(relative.as_posix())
+            except OSError:
+                continue
+    return found
 
 
 def publish_site(plan: Plan, target: Path) -> None:
