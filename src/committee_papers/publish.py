@@ -30,6 +30,12 @@ def staging_dir(final: Path) -> Path:
     return staging
 
 
+def published_name(folder: Path) -> str:
+    """The name of the folder a build writes into, as it is published (a staging folder's final name)."""
+    name = folder.name
+    return name[1:].rsplit("-building-", 1)[0] if name.startswith(".") and "-building-" in name else name
+
+
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths atomically with Linux's renameat2(RENAME_EXCHANGE); False where unsupported."""
     try:

@@ -76,7 +76,12 @@ class Session:
         self.options = resolve_options(self.root, settings, today=build_date(), site_dir=self.site_dir, drafts=self.drafts, serving=True).with_(
             deferred=True, parallel=True, incremental=False
         )
-        run.build(config, self.options, result)
+        try:
+            run.build(config, self.options, result)
+        except run.BuildFailed as error:  # the output guard stopped it, and removed what it found
+            self.say(f"{error}\nNot served: the files that would show exempt text were removed.")
+            self.plan = None  # the next edit builds everything again
+            return False
         self.config, self.plugin = config, mkdocs_config.plugin_of(config)
         self.result, self.plan = result, self.plugin.plan
         self.frames = Frames(config, self.plugin.files.documentation_pages(), self.plugin.nav, self.plugin.env, self.plugin.contents)
@@ -119,6 +124,8 @@ class Session:
         if menu(plan) != menu(previous):  # a new year or committee: the menu every page shows has changed
             return self.build_all(result)
         changed = list(plan.pages)  # the changed meetings' pages: the general pages are rendered after them
+        if not self.guarded(plan, changed):
+            return False
         plan.pages.update({uri: previous.pages[uri] for uri in previous.general})  # as the menu shows them until then
         self.lay_out(plan, changed)
         for mid in set(previous.records) | set(plan.records):
@@ -135,8 +142,11 @@ class Session:
         self.say(f"Rebuilt the pages of {names} in {time.perf_counter() - start:.1f} s; now the pages that list them.")
         with phase("render pages (core)"):
             render_general_pages(plan, PageRenderer(plan.site))
+        files = steps.site_files(plan)
+        if not self.guarded(plan, plan.general, files):
+            return False
         self.lay_out(plan, plan.general)
-        for path, content in steps.site_files(plan).items():
+        for path, content in files.items():
             _write(self.site_dir / path, content)
         self.result, self.plan = result, plan
         _narrow_material_index(self.site_dir / MATERIAL_INDEX, plan.fresh - self.broken)
@@ -147,6 +157,21 @@ class Session:
         self.served.release([MATERIAL_INDEX])
         self.versions.bump()
         self.later(plan, remade, work)
+        return True
+
+    def guarded(self, plan: Plan, uris: list[str], files: dict[str, bytes] | None = None) -> bool:
+        """The output guard on pages and files before they are written and served; False (said) if one holds exempt text."""
+        from committee_papers.guard.public_files import read_file
+        from committee_papers.guard.scan import ExemptLeak, check_files
+
+        pages = [read_file(output_path(plan.pages[uri].url), (plan.pages[uri].title + "\n" + plan.pages[uri].html).encode("utf-8")) for uri in uris]
+        written = [read_file(path, content if isinstance(content, bytes) else content.encode("utf-8")) for path, content in (files or {}).items()]
+        try:
+            with phase("output guard"):
+                check_files(plan.exempt, pages + written)
+        except ExemptLeak as leak:
+            self.say(f"{leak.problem.to_text()}\nNot rebuilt: the last good pages are still served.")
+            return False
         return True
 
     def lay_out(self, plan: Plan, uris: list[str]) -> None:
@@ -187,7 +212,7 @@ class Session:
                     from committee_papers.packs.build import build_all_packs
 
                     keep = {mid: [] for mid in plan.records if mid not in meetings}
-                    build_all_packs(plan.site, self.site_dir, None, engine=plan.options.pdf_engine, keep=keep, progress=made)
+                    build_all_packs(plan.site, self.site_dir, None, engine=plan.options.pdf_engine, keep=keep, progress=made, guard=plan.exempt)
 
                     with self.lock:
                         if self.plan is plan:

@@ -23,6 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from committee_papers.broken_rule import broken
 from committee_papers.markdown import containers
 from committee_papers.shims import mdit
 
@@ -127,6 +128,8 @@ def withhold(tokens: list[Token], notice: str) -> list[Token]:
 
     The notice takes the number the passage was given (see paragraphs.number_paragraphs).
     """
+    if broken():
+        return tokens  # the test switch (committee_papers.broken_rule): publish everything, for the guard to stop
     kept: list[Token] = []
     for token in tokens:
         if token.meta.get("exempt"):

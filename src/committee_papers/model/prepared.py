@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from committee_papers.broken_rule import broken
+
 
 @dataclass
 class PartsHtml:
@@ -28,10 +30,13 @@ class PreparedReport:
     has_exempt: bool  # the members' version holds something the public one leaves out
     marker: str  # the prefix of a link to a local file, not guessable by an author
     withheld: PartsHtml | None = None  # the public's version, where it differs from members' (kept once in the cache)
+    exempt_blocks: list = field(default_factory=list)  # [part, text, line in the part] of each exempt block (guard.corpus)
 
     @property
     def public(self) -> PartsHtml:
-        return self.members if self.withheld is None else self.withheld
+        if self.withheld is None or broken():  # broken: the test switch (committee_papers.broken_rule)
+            return self.members
+        return self.withheld
 
     def parts(self, members: bool) -> PartsHtml:
         return self.members if members else self.public

@@ -15,9 +15,11 @@ from committee_papers.packs.members import needs_members_version
 from committee_papers.packs.progress import rich_progress
 from committee_papers.pages import urls
 from committee_papers.pages.site import MeetingView, Site
+from committee_papers.publish import published_name
 from committee_papers.supplements import original_items, supplements
 
 _SITE: Site | None = None
+_GUARD = None  # the output guard's exempt text (guard.corpus), in a worker process
 
 
 def meetings_with_packs(site: Site) -> list[MeetingView]:
@@ -32,9 +34,11 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def build_meeting(
-    site: Site, view: MeetingView, site_dir: Path, confidential_dir: Path | None, engine: str = "weasyprint", reports: bool = True
+    site: Site, view: MeetingView, site_dir: Path, confidential_dir: Path | None, engine: str = "weasyprint", reports: bool = True, guard=None
 ) -> MeetingPdfs:
-    """The public pack, the members' confidential pack (if anything is exempt) and each report's PDF."""
+    """The public pack, the members' confidential pack (if anything is exempt) and each report's PDF.
+
+    With `guard` (the output guard's exempt text), each public PDF is checked before it is made."""
     start = time.perf_counter()
     render = _engine(engine)
     composer = PackComposer(site)
@@ -43,6 +47,10 @@ def build_meeting(
     members: list[str] = []
 
     def publish(relative: str, document) -> None:
+        if guard is not None:
+            from committee_papers.guard.scan import check_document
+
+            check_document(guard, relative, document, published_name(site_dir))
         _write(site_dir / relative, render(document, papers))
         public.append(relative)
 
@@ -76,14 +84,14 @@ def _engine(name: str) -> Callable:
     return render_pdf
 
 
-def _init(site: Site) -> None:
-    global _SITE
-    _SITE = site
+def _init(site: Site, guard=None) -> None:
+    global _SITE, _GUARD
+    _SITE, _GUARD = site, guard
 
 
 def _job(meeting_id: str, site_dir: str, confidential_dir: str | None, engine: str, reports: bool) -> MeetingPdfs:
     site = _SITE
-    return build_meeting(site, site.by_id[meeting_id], Path(site_dir), Path(confidential_dir) if confidential_dir else None, engine, reports)
+    return build_meeting(site, site.by_id[meeting_id], Path(site_dir), Path(confidential_dir) if confidential_dir else None, engine, reports, _GUARD)
 
 
 def build_all_packs(
@@ -95,6 +103,7 @@ def build_all_packs(
     progress: Callable[[MeetingPdfs, int, int], None] | None = None,
     reports: bool = True,
     keep: dict[str, list[str]] | None = None,
+    guard=None,
 ) -> list[MeetingPdfs]:
     """Every meeting's PDFs. The confidential folder is replaced as a whole once all are written.
 
@@ -116,11 +125,11 @@ def build_all_packs(
                     link_or_copy(confidential_dir / relative, staging / relative)
         if workers <= 1 or len(views) <= 1:
             for view in views:
-                results.append(build_meeting(site, view, site_dir, staging, engine, reports))
+                results.append(build_meeting(site, view, site_dir, staging, engine, reports, guard))
                 if progress:
                     progress(results[-1], len(results), len(views))
         else:
-            with ProcessPoolExecutor(workers, initializer=_init, initargs=(site,)) as pool:
+            with ProcessPoolExecutor(workers, initializer=_init, initargs=(site, guard)) as pool:
                 futures = [pool.submit(_job, v.id, str(site_dir), str(staging) if staging else None, engine, reports) for v in views]
                 try:
                     for future in as_completed(futures):

@@ -84,8 +84,9 @@ def make_packs(plan: Plan, target: Path, say: Say, progress=None) -> None:
     warn_engine(options.pdf_engine, say)
     keep = {mid: record.confidential for mid, record in plan.records.items() if mid in plan.fresh and record.packs}
     with phase("packs"), council_templates(plan.archive):
-        results = build_all_packs(plan.site, target, options.confidential_dir, engine=options.pdf_engine, progress=progress, keep=keep)
+        results = build_all_packs(plan.site, target, options.confidential_dir, engine=options.pdf_engine, progress=progress, keep=keep, guard=plan.exempt)
     for done in results:
+        plan.checked_pdfs.update(done.site)  # by the output guard, before each was made
         record = plan.records[done.meeting]
         record.outputs += [f for f in done.site if f not in record.outputs]
         record.confidential = done.confidential
@@ -129,6 +130,50 @@ def index_search(plan: Plan, target: Path, page_files: list[str]) -> None:
             raise SearchFailed(f"Pagefind could not index the site: {exc}") from None
 
 
+def guard_outputs(plan: Plan, target: Path) -> None:
+    """The output guard: every file about to be published, read back and checked against the exempt text (PAP650).
+
+    The PDFs made by this build were checked before they were made (packs.build).
+    A file linked unchanged from the published site (an unchanged meeting's pages
+    and PDFs, a kept search shard) was checked when it was written: it is checked
+    by name only, unless the exempt text has changed since then.
+    """
+    from committee_papers.guard import record
+    from committee_papers.guard.scan import ExemptLeak, check_site
+
+    if plan.exempt is None:
+        return
+    with phase("output guard"):
+        site_dir = plan.options.site_dir
+        skip = set(plan.checked_pdfs)
+        if target != site_dir and record.unchanged(plan.options.root, site_dir, plan.exempt):
+            skip |= linked_from(site_dir, target)
+        try:
+            check_site(plan.exempt, target, skip, site_dir.name)
+        except ExemptLeak as leak:
+            if target == site_dir:  # written in place (`atomic: false`, or `papers serve`): the leaking files go
+                for name in leak.files:
+                    (target / name).unlink(missing_ok=True)
+            raise
+
+
+def linked_from(site_dir: Path, target: Path) -> set[str]:
+    """The files of `target` that are the published site's own files, linked (the same file, not a copy)."""
+    import os
+
+    found = set()
+    for folder, _, names in os.walk(target):
+        for name in names:
+            path = Path(folder, name)
+            relative = path.relative_to(target)
+            try:
+                if os.path.samestat(path.stat(), (site_dir / relative).stat()):
+                    found.add(relative.as_posix())
+            except OSError:
+                continue
+    return found
+
+
 def publish_site(plan: Plan, target: Path) -> None:
     if target != plan.options.site_dir:
         with phase("publish"):
@@ -144,15 +189,20 @@ def finish(plan: Plan, target: Path, page_files: list[str], say: Say, progress=N
     """After the pages are in `target`: kept files, packs, search; then the site goes live and the cache is saved."""
     link_kept(plan, target)
     if plan.options.deferred:
+        guard_outputs(plan, target)
         return  # `papers serve` makes the PDFs and the search index afterwards, in the background
     if plan.options.packs:
         make_packs(plan, target, say, progress)
     write_sizes(plan, target)
     if plan.options.search == "pagefind":
         index_search(plan, target, page_files)
+    guard_outputs(plan, target)
     publish_site(plan, target)
     if not plan.options.serving:  # a served site is in a temporary folder: no later build starts from it
         save_cache(plan)
+        from committee_papers.guard import record
+
+        record.save(plan.options.root, plan.options.site_dir, plan.exempt)
 
 
 def abandon(plan: Plan, target: Path) -> None:

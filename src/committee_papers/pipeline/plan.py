@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from committee_papers import broken_rule
 from committee_papers.check import CheckResult
+from committee_papers.guard.corpus import Corpus, exempt_corpus
 from committee_papers.incremental import BuildCache, MeetingRecord, PageRecord, code_digest
 from committee_papers.pages.freshness import global_digest, meeting_digests
 from committee_papers.pages.parallel import render_meetings
@@ -38,6 +40,8 @@ class Plan:
     theme_settings: str = ""  # what the theme shows on every page, as the plan was made for it
     general: list[str] = field(default_factory=list)  # the pages that show the whole archive, by source path
     meeting_assets: list[Asset] = field(default_factory=list)
+    exempt: Corpus | None = None  # everything exempt in the papers, for the output guard (guard.corpus)
+    checked_pdfs: set[str] = field(default_factory=set)  # the PDFs the guard checked before they were made
 
     @property
     def archive(self):
@@ -57,7 +61,15 @@ class Plan:
 
 
 def site_of(options: BuildOptions, result: CheckResult) -> Site:
+    if broken_rule.broken():
+        broken_rule.forget_exemptions(result.archive)
     return build_site(result.archive, Publication(today=options.today, drafts=options.drafts))
+
+
+def exempt_text(result: CheckResult) -> Corpus:
+    """Everything exempt in the papers, read before any public output is made (the output guard's corpus)."""
+    with phase("output guard: gather exempt text"):
+        return exempt_corpus(result.archive)
 
 
 def plan_build(options: BuildOptions, result: CheckResult, theme_settings: str = "", previous: Plan | None = None, general: bool = True) -> Plan:
@@ -69,7 +81,8 @@ def plan_build(options: BuildOptions, result: CheckResult, theme_settings: str =
     With `general=False` the pages that show the whole archive are left for
     `render_general_pages` (`papers serve` shows the edited meeting first).
     """
-    plan = Plan(options=options, site=site_of(options, result), theme_settings=theme_settings)
+    exempt = exempt_text(result)
+    plan = Plan(options=options, site=site_of(options, result), theme_settings=theme_settings, exempt=exempt)
     with phase("render pages (core)"):
         renderer = PageRenderer(plan.site)
         keep_unchanged(plan, theme_settings, previous)

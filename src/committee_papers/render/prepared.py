@@ -22,6 +22,7 @@ import secrets
 from markupsafe import Markup
 
 from committee_papers.markdown.exempt import has_exempt
+from committee_papers.markdown.exempt_text import exempt_blocks
 from committee_papers.model.prepared import PartsHtml, PreparedReport
 from committee_papers.render.block_views import block_views, html_of
 from committee_papers.render.report import ParsedReport, parse_report, withhold_parsed
@@ -36,13 +37,15 @@ def prepare_report(archive, report_file, parsed=None) -> PreparedReport:
     for part in parsed.parts():
         _mark_local_files(part.tokens, marker)
     exempt = any(has_exempt(part.tokens) for part in parsed.parts())
+    whole = report_file.report.exempt is not None
+    blocks = exempt_blocks(parsed.parts(), everything=whole) if exempt or whole else []  # before anything is withheld
     members = parts_html(parsed, archive.allow_html)
     if exempt or parsed.numbering.paragraphs.withheld:
         withhold_parsed(parsed)
         withheld = parts_html(parsed, archive.allow_html)
     else:
         withheld = None  # nothing is exempt: the two versions are the same HTML
-    return PreparedReport(members=members, has_exempt=exempt, marker=marker, withheld=withheld)
+    return PreparedReport(members=members, has_exempt=exempt, marker=marker, withheld=withheld, exempt_blocks=blocks)
 
 
 def parts_html(parsed: ParsedReport, allow_html: bool) -> PartsHtml:
