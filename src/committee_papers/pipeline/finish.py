@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from committee_papers import publish
-from committee_papers.incremental import BuildCache, link_or_copy
+from committee_papers.incremental import BuildCache, link_or_copy, stamps_of
 from committee_papers.outputs.calendars import all_calendars, forward_plan_calendar
 from committee_papers.outputs.feed import atom_feed, forward_plan_feed
 from committee_papers.outputs.opendata import open_data
@@ -120,6 +120,7 @@ def index_search(plan: Plan, target: Path, page_files: list[str]) -> None:
     groups = search_shards(plan.site)
     years = {year for group in groups.values() for year in group}
     changed_years = {year_of(view.id) for view in plan.site.meetings if view.id not in plan.fresh}
+    changed_years |= {year_of(mid) for mid in plan.gone}  # a removed meeting's words leave its year's shard
     keep = {name for name, group in groups.items() if not changed_years & set(group)}
     general = [path for path in page_files if not (path.startswith("meetings/") and path[9:13] in years and path[13:14] == "-")]
     with phase("pagefind"):
@@ -136,7 +137,10 @@ def publish_site(plan: Plan, target: Path) -> None:
 
 
 def save_cache(plan: Plan) -> None:
+    options = plan.options
     with phase("save the cache"):
+        for record in plan.records.values():
+            record.stamps = stamps_of(record, options.site_dir, options.confidential_dir)
         BuildCache(plan.options.root, plan.options.site_dir).save(plan.global_digest, plan.records)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from committee_papers.check import CheckResult
-from committee_papers.incremental import BuildCache, MeetingRecord, PageRecord, code_digest
+from committee_papers.incremental import BuildCache, MeetingRecord, PageRecord, code_digest, stamps_of
 from committee_papers.pages.freshness import global_digest, meeting_digests
 from committee_papers.pages.parallel import render_meetings
 from committee_papers.pages.render import Asset, Page, PageRenderer
@@ -32,6 +32,7 @@ class Plan:
     assets: list[Asset] = field(default_factory=list)
     records: dict[str, MeetingRecord] = field(default_factory=dict)
     fresh: set[str] = field(default_factory=set)  # meetings kept from the previous build
+    gone: set[str] = field(default_factory=set)  # meetings the previous build published that this one does not
     page_meeting: dict[str, str] = field(default_factory=dict)
     search_entries: dict[str, list] = field(default_factory=dict)  # the theme's search entries made in this build, by page
     digests: dict[str, str] = field(default_factory=dict)  # each meeting's digest (pages.freshness)
@@ -87,12 +88,13 @@ def previous_records(options: BuildOptions, digest: str) -> dict[str, MeetingRec
     site_dir = options.site_dir
     if not options.incremental or not site_dir.is_dir():
         return {}
-    records = BuildCache(options.root, site_dir).load(digest)
-    return {mid: record for mid, record in records.items() if _still_there(options, record)}
+    return BuildCache(options.root, site_dir).load(digest)
 
 
 def _still_there(options: BuildOptions, record: MeetingRecord) -> bool:
-    return all((options.site_dir / out).exists() for out in record.outputs) and all((options.confidential_dir / out).exists() for out in record.confidential)
+    """Whether the meeting's files are still the very files its record was saved with."""
+    found = stamps_of(record, options.site_dir, options.confidential_dir)
+    return None not in found and found == record.stamps
 
 
 def keep_unchanged(plan: Plan, theme_settings: str, previous: Plan | None = None) -> None:
@@ -104,8 +106,11 @@ def keep_unchanged(plan: Plan, theme_settings: str, previous: Plan | None = None
         records = previous.records if previous.global_digest == plan.global_digest else {}
     else:
         records = previous_records(options, plan.global_digest)
+    plan.gone = set(records) - {view.id for view in plan.site.meetings}
     for view in plan.site.meetings:
         record = records.get(view.id)
+        if record is not None and previous is None and not _still_there(options, record):
+            record = None
         packs_done = record is not None and (record.packs or not options.packs or options.deferred)
         if record is not None and plan.digests[view.id] == record.digest and packs_done:
             plan.fresh.add(view.id)
