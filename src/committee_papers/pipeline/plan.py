@@ -61,16 +61,19 @@ def site_of(options: BuildOptions, result: CheckResult) -> Site:
     return build_site(result.archive, Publication(today=options.today, drafts=options.drafts))
 
 
-def plan_build(options: BuildOptions, result: CheckResult, theme_settings: str = "", previous: Plan | None = None, general: bool = True) -> Plan:
+def plan_build(
+    options: BuildOptions, result: CheckResult, theme_settings: str = "", previous: Plan | None = None, general: bool = True, site: Site | None = None
+) -> Plan:
     """The site, and the pages of every meeting that changed since the last build into the same folder.
 
-    `theme_settings` is what the theme makes every page show (site name, menu,
-    theme options): when it changes, every page is laid out again. `previous` is
+    `theme_settings` is what the theme makes every page show (every setting of
+    mkdocs.yml, the menu among them: `adapter/shown.py`): when it changes, every
+    page is laid out again. `site` is the site already made from `result`. `previous` is
     a plan still in memory (`papers serve`), used instead of the build's cache.
     With `general=False` the pages that show the whole archive are left for
     `render_general_pages` (`papers serve` shows the edited meeting first).
     """
-    plan = Plan(options=options, site=site_of(options, result), theme_settings=theme_settings)
+    plan = Plan(options=options, site=site or site_of(options, result), theme_settings=theme_settings)
     with phase("render pages (core)"):
         renderer = PageRenderer(plan.site)
         keep_unchanged(plan, theme_settings, previous)
