@@ -200,3 +200,18 @@ def test_a_deleted_appendix_and_report_leave_nothing_behind(minimal):
     assert run_papers("build", str(minimal), "--no-packs").returncode == 0
     assert not (minimal / "site/meetings/2026-05-19-audit/04-internal-audit-plan").exists()
     assert files_holding(minimal / "site", "2026-05-19-audit/04-internal-audit-plan") == []
+
+
+def test_a_site_built_in_place_loses_a_deleted_meeting_too(minimal):
+    (minimal / "mkdocs.yml").write_text("site_name: Fenbridge papers\ntheme: {name: material}\nplugins:\n  - committee-papers: {atomic: false}\n", "utf-8")
+    add_meeting_with_canary(minimal, "quokkanary")
+    assert run_papers("build", str(minimal), "--no-packs").returncode == 0
+    (minimal / "site/.git").mkdir()  # a site folder that is a checkout (GitHub Pages) keeps its hidden files, as with MkDocs
+    (minimal / "site/.git/HEAD").write_text("ref: refs/heads/main\n", "utf-8")
+    assert files_holding(minimal / "site", "quokkanary")
+
+    shutil.rmtree(minimal / NEW_MEETING)
+    assert run_papers("build", str(minimal), "--no-packs").returncode == 0
+    assert files_holding(minimal / "site", "quokkanary", "2026-05-19") == []
+    assert (minimal / "site/.git/HEAD").exists()
+    assert (minimal / "site/meetings/2026-04-14-audit/04-internal-audit-plan/index.html").exists()

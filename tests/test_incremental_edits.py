@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import MINIMAL, copy_council, run_papers
+from conftest import BUILD_DAY, MINIMAL, copy_council, run_papers
 from safety.test_publish import snapshot
 
 SEQUENCES = int(os.environ.get("PAPERS_EDIT_SEQUENCES", "3"))
 EDITS = 3
 WORDS = ("heron", "lantern", "quarry", "saffron", "tundra", "walnut", "bramble", "cobalt", "juniper", "marlin")
-# meetings that can be added: several municipal years (they start on 1 May), all before the build day
-DATES = ("2021-06-15", "2022-09-13", "2023-01-17", "2024-07-09", "2025-03-11", "2026-06-09", "2026-10-13")
+# meetings that can be added: several municipal years (they start on 1 May); the last is published after the build day
+DATES = ("2021-06-15", "2022-09-13", "2023-01-17", "2024-07-09", "2025-03-11", "2026-06-09", "2026-10-13", "2027-01-19")
 BASE_MKDOCS = {
     "site_name": "Fenbridge committee papers",
     "theme": {"name": "material", "language": "en", "font": False, "features": ["navigation.indexes", "navigation.top", "navigation.footer"]},
@@ -114,7 +114,8 @@ def edit_mkdocs(council: Path, rng: random.Random) -> str:
     elif key == "extra":
         data["extra"] = {"social": [{"icon": "fontawesome/brands/mastodon", "link": f"https://social.example/@{word}"}]}
     else:  # MkDocs' own search, or (without it) Pagefind
-        data["plugins"] = ["committee-papers"] if "search" in data["plugins"] else ["search", "committee-papers"]
+        ours = [plugin for plugin in data["plugins"] if plugin != "search"]
+        data["plugins"] = ours if "search" in data["plugins"] else ["search", *ours]
     _write_yaml(path, data)
     return f"mkdocs.yml {key} {word}"
 
@@ -168,11 +169,27 @@ def add_appendix(council: Path, rng: random.Random) -> str:
     return f"appendix {name} for {report.parent.name}/{report.name}"
 
 
-CLERK_EDITS = (new_meeting, edit_council, house_style, edit_people, edit_mkdocs, remove_report, rename_report, add_appendix)
+def time_passes(council: Path, rng: random.Random) -> str:
+    """The next build is made some days later: what its date publishes changes."""
+    day = build_day(council) + dt.timedelta(days=rng.randint(1, 60))
+    (council / DAY_FILE).write_text(day.isoformat(), "utf-8")
+    return f"built on {day}"
+
+
+DAY_FILE = "build-day.txt"  # beside papers/: the day the sequence's builds are made on
+
+
+def build_day(council: Path) -> dt.date:
+    path = council / DAY_FILE
+    return dt.date.fromisoformat(path.read_text("utf-8") if path.exists() else BUILD_DAY)
+
+
+CLERK_EDITS = (new_meeting, edit_council, house_style, edit_people, edit_mkdocs, remove_report, rename_report, add_appendix, time_passes)
 
 
 def build(council: Path, *args: str) -> None:
-    built = run_papers("build", str(council), *args)
+    epoch = dt.datetime.combine(build_day(council), dt.time(), tzinfo=dt.UTC).timestamp()
+    built = run_papers("build", str(council), *args, env_extra={"SOURCE_DATE_EPOCH": str(int(epoch))})
     assert built.returncode == 0, built.stdout + built.stderr
 
 
@@ -191,6 +208,8 @@ def check_sequence(council: Path, tmp_path: Path, edits, packs: bool = False) ->
         build(council, *options)
         reference = tmp_path / f"full-{step}"
         copy_council(council, reference)
+        if (council / DAY_FILE).exists():
+            shutil.copy2(council / DAY_FILE, reference / DAY_FILE)
         build(reference, "--full", *options)
         assert differences(council / "site", reference / "site") == [], f"after: {done}"
         if packs:
@@ -215,7 +234,9 @@ def test_kept_pages_show_a_new_municipal_years_menu_and_a_new_copyright(minimal,
 def test_an_incremental_build_equals_a_full_build_after_every_edit(seed, tmp_path):
     rng = random.Random(seed)
     council = copy_council(MINIMAL, tmp_path / "council")
-    if seed % 2 == 0:  # else the first edit of mkdocs.yml writes it (until then, the settings of a council without one)
+    if seed % 4 == 1:  # a site built in place, not in a fresh folder swapped in at the end
+        _write_yaml(council / "mkdocs.yml", {**BASE_MKDOCS, "plugins": [{"committee-papers": {"atomic": False}}]})
+    elif seed % 2 == 0:  # else the first edit of mkdocs.yml writes it (until then, the settings of a council without one)
         _write_yaml(council / "mkdocs.yml", BASE_MKDOCS)
     edits = [lambda council: rng.choice(CLERK_EDITS)(council, rng) for _ in range(EDITS)]
     check_sequence(council, tmp_path, edits, packs=seed % 3 == 2)  # one sequence in three with the PDF packs (slower)
