@@ -150,14 +150,14 @@ def _meeting_digest(cache_text: str) -> str:
     return found.group(1)
 
 
-NEW_MEETING = "papers/meetings/2026-05-19-audit"
+NEW_MEETING = "papers/meetings/2026-04-28-audit"  # in the same municipal year as the others: the menu stays the same
 
 
 def add_meeting_with_canary(council, canary: str) -> None:
     source, target = council / "papers/meetings/2026-04-14-audit", council / NEW_MEETING
     shutil.copytree(source, target)
     yml = target / "meeting.yml"
-    yml.write_text(yml.read_text("utf-8").replace("date: 2026-04-14", "date: 2026-05-19").replace("  - minutes: 2026-03-03-audit\n", ""), "utf-8")
+    yml.write_text(yml.read_text("utf-8").replace("date: 2026-04-14", "date: 2026-04-28").replace("  - minutes: 2026-03-03-audit\n", ""), "utf-8")
     report = target / "04-internal-audit-plan.md"
     report.write_text(report.read_text("utf-8").replace("The plan covers twelve audits.", f"The plan covers {canary} audits."), "utf-8")
     appendix = target / "04-internal-audit-plan/appendix-a.md"
@@ -175,8 +175,8 @@ def test_a_deleted_meeting_leaves_nothing_in_the_site_or_its_years_search(minima
     second = run_papers("build", str(minimal))  # incremental: the other 2026 meetings are kept
     assert second.returncode == 0, second.stderr
     assert rebuilt_meetings(second.stderr) == set()
-    assert files_holding(minimal / "site", "quokkanary", "2026-05-19") == []
-    assert files_holding(minimal / "confidential", "quokkanary", "2026-05-19") == []
+    assert files_holding(minimal / "site", "quokkanary", "2026-04-28-audit") == []
+    assert files_holding(minimal / "confidential", "quokkanary", "2026-04-28-audit") == []
 
 
 def test_a_deleted_appendix_and_report_leave_nothing_behind(minimal):
@@ -198,8 +198,8 @@ def test_a_deleted_appendix_and_report_leave_nothing_behind(minimal):
     yml = meeting / "meeting.yml"
     yml.write_text(yml.read_text("utf-8").replace("  - report: 04-internal-audit-plan\n", "  - item: Any other business\n"), "utf-8")
     assert run_papers("build", str(minimal), "--no-packs").returncode == 0
-    assert not (minimal / "site/meetings/2026-05-19-audit/04-internal-audit-plan").exists()
-    assert files_holding(minimal / "site", "2026-05-19-audit/04-internal-audit-plan") == []
+    assert not (minimal / "site/meetings/2026-04-28-audit/04-internal-audit-plan").exists()
+    assert files_holding(minimal / "site", "2026-04-28-audit/04-internal-audit-plan") == []
 
 
 def test_a_site_built_in_place_loses_a_deleted_meeting_too(minimal):
@@ -212,6 +212,18 @@ def test_a_site_built_in_place_loses_a_deleted_meeting_too(minimal):
 
     shutil.rmtree(minimal / NEW_MEETING)
     assert run_papers("build", str(minimal), "--no-packs").returncode == 0
-    assert files_holding(minimal / "site", "quokkanary", "2026-05-19") == []
+    assert files_holding(minimal / "site", "quokkanary", "2026-04-28-audit") == []
     assert (minimal / "site/.git/HEAD").exists()
     assert (minimal / "site/meetings/2026-04-14-audit/04-internal-audit-plan/index.html").exists()
+
+
+def test_a_build_without_packs_after_one_with_them_equals_a_full_build_without(minimal, tmp_path):
+    assert run_papers("build", str(minimal)).returncode == 0
+    assert (minimal / "site/meetings/2026-03-03-audit/agenda-pack.pdf").exists()
+    report = minimal / "papers/meetings/2026-04-14-audit/04-internal-audit-plan.md"
+    report.write_text(report.read_text("utf-8").replace("twelve audits", "eleven audits"), "utf-8")
+    assert run_papers("build", str(minimal), "--no-packs").returncode == 0
+    reference = copy_council(minimal, tmp_path / "reference")
+    assert run_papers("build", str(reference), "--no-packs", "--full").returncode == 0
+    assert snapshot(minimal / "site") == snapshot(reference / "site")
+    assert not list((minimal / "site").rglob("*.pdf"))

@@ -114,7 +114,8 @@ def keep_unchanged(plan: Plan, theme_settings: str, previous: Plan | None = None
         record = records.get(view.id)
         if record is not None and previous is None and not _still_there(options, record):
             record = None
-        packs_done = record is not None and (record.packs or not options.packs or options.deferred)
+        # a meeting built with its PDFs is built again for a site without them (its pages give their sizes), and the other way
+        packs_done = record is not None and (record.packs == options.packs or options.deferred)
         if record is not None and plan.digests[view.id] == record.digest and packs_done:
             plan.fresh.add(view.id)
             plan.records[view.id] = record
