@@ -72,8 +72,8 @@ def new_meeting_on(council: Path, date: str) -> str:
     _write_yaml(target / "meeting.yml", meeting)
     report = target / "04-internal-audit-plan.md"
     front, body = _front(report)
-    for comment in front["comments"].values():  # cleared before the agenda is published
-        comment["date"] = meeting["published"] - dt.timedelta(days=3)
+    for comment in front["comments"].values():  # cleared before the agenda is published, and not after the build day
+        comment["date"] = min(meeting["published"] - dt.timedelta(days=3), build_day(council))
     _write_front(report, front, body)
     return f"new meeting {date}"
 
