@@ -227,3 +227,18 @@ def test_a_build_without_packs_after_one_with_them_equals_a_full_build_without(m
     assert run_papers("build", str(reference), "--no-packs", "--full").returncode == 0
     assert snapshot(minimal / "site") == snapshot(reference / "site")
     assert not list((minimal / "site").rglob("*.pdf"))
+
+
+def test_a_site_folder_restored_from_a_copy_is_not_taken_for_the_one_the_cache_describes(minimal, tmp_path):
+    """The cache is this folder's and signed here, but the site was put back from an older copy: it is built again."""
+    assert run_papers("build", str(minimal), "--no-packs").returncode == 0
+    backup = tmp_path / "backup"
+    shutil.copytree(minimal / "site", backup, copy_function=shutil.copy2)
+    make_appendix_passage_exempt(minimal)
+    assert run_papers("build", str(minimal), "--no-packs").returncode == 0
+    shutil.rmtree(minimal / "site")
+    shutil.copytree(backup, minimal / "site", copy_function=shutil.copy2)  # the old public page, with its old times
+    assert files_holding(minimal / "site", "housing rents")
+
+    assert run_papers("build", str(minimal), "--no-packs").returncode == 0
+    assert files_holding(minimal / "site", "housing rents") == []
