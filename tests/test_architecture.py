@@ -91,6 +91,7 @@ LAYERS = [  # bottom to top; each entry is a top-level module or package of comm
             "placeholders",
             "working_days",
             "pdf_pages",
+            "signing",
             "broken_rule",
             "codes_doc",
             "publish",

@@ -21,7 +21,7 @@ from pathlib import Path
 from committee_papers import __version__
 
 CACHE_DIR = ".papers-cache"
-FORMAT = 1
+FORMAT = 2
 
 
 def digest(*parts) -> str:
@@ -88,50 +88,81 @@ class MeetingRecord:
     confidential: list[str] = field(default_factory=list)
     packs: bool = False  # whether the PDFs were built (a --no-packs build leaves them out)
     event: str = ""  # the meeting's calendar event, as iCalendar text
+    stamps: list = field(default_factory=list)  # each output's, then each confidential file's, stamp when the cache was saved
+
+
+def stamp(path: Path) -> list[int] | None:
+    """Which file `path` is (inode, size, modification time): a file put there since, or restored, shows as another."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return [found.st_ino, found.st_size, found.st_mtime_ns]
+
+
+def stamps_of(record: MeetingRecord, site_dir: Path, confidential_dir: Path) -> list:
+    return [stamp(site_dir / out) for out in record.outputs] + [stamp(confidential_dir / out) for out in record.confidential]
 
 
 class BuildCache:
-    """One record per site folder: a cache describes the files of the site it was built into."""
+    """One record per site folder: a cache describes the files of the site it was built into.
+
+    Like the check cache (`loading/cache.py`) it sits in the council folder, where anyone
+    who can commit to the papers can put a file, so it is sealed the same way: signed with
+    this computer's key, for this council folder, this site folder and this build's global
+    digest. A cache that fails any of that is ignored and the build is full. Each meeting's
+    files must also still be the very files the cache saw (`stamp`), so a site folder
+    restored or replaced since is not mistaken for the one the cache describes.
+    """
 
     def __init__(self, root: Path, site_dir: Path):
         self.folder = root / CACHE_DIR
         self.path = self.folder / f"build-{digest(str(site_dir.resolve()))}.json"
+        self.place = (str(root.resolve()), str(site_dir.resolve()))
+
+    def _context(self, global_digest: str) -> str:
+        return digest("build", FORMAT, __version__, global_digest, *self.place)
 
     def load(self, global_digest: str) -> dict[str, MeetingRecord]:
+        from committee_papers.signing import CacheError, unseal
+
         try:
-            data = json.loads(self.path.read_text("utf-8"))
-        except (OSError, ValueError):
+            lines = unseal(self.path.read_bytes(), self._context(global_digest))
+            return {mid: _record(meeting_digest, json.loads(line)) for mid, (meeting_digest, line) in lines.items()}
+        except (OSError, CacheError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return {}
-        if data.get("format") != FORMAT or data.get("version") != __version__ or data.get("global") != global_digest:
-            return {}
-        records = {}
-        for mid, raw in data.get("meetings", {}).items():
-            pages = {uri: PageRecord(**page) for uri, page in raw.pop("pages", {}).items()}
-            records[mid] = MeetingRecord(pages=pages, **raw)
-        return records
 
     def save(self, global_digest: str, records: dict[str, MeetingRecord]) -> None:
-        self.folder.mkdir(exist_ok=True)
-        data = {
-            "format": FORMAT,
-            "version": __version__,
-            "global": global_digest,
-            "meetings": {mid: _plain(record) for mid, record in records.items()},
-        }
-        temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(data), "utf-8")
-        os.replace(temporary, self.path)
+        from committee_papers.signing import seal
+
+        lines = {mid: (record.digest, json.dumps(_plain(record), separators=(",", ":")).encode()) for mid, record in records.items()}
+        try:
+            self.folder.mkdir(exist_ok=True)
+            temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(seal(lines, self._context(global_digest)))
+            os.replace(temporary, self.path)
+        except OSError:
+            pass  # a read-only checkout: the next build is full
+
+
+def _record(meeting_digest: str, raw: dict) -> MeetingRecord:
+    """A record as the cache holds it; anything else is a TypeError, AttributeError or KeyError."""
+    pages = {str(uri): PageRecord(**page) for uri, page in raw.pop("pages").items()}
+    record = MeetingRecord(digest=meeting_digest, pages=pages, **raw)
+    if not all(isinstance(out, str) for out in record.outputs + record.confidential) or not isinstance(record.event, str):
+        raise TypeError("not a meeting's record")
+    return record
 
 
 def _plain(record: MeetingRecord) -> dict:
     """A record as JSON data (dataclasses.asdict deep-copies everything, which is slow at this size)."""
     return {
-        "digest": record.digest,
         "pages": {uri: vars(page) for uri, page in record.pages.items()},
         "outputs": record.outputs,
         "confidential": record.confidential,
         "packs": record.packs,
         "event": record.event,
+        "stamps": record.stamps,
     }
 
 

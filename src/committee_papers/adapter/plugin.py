@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from committee_papers.adapter import material_search
 from committee_papers.adapter.config import PapersConfig, root_of, settings_of
+from committee_papers.adapter.shown import theme_settings
 from committee_papers.adapter.theme import add_overrides, fill_page, lay_out_all, prepare_theme, table_of_contents
 from committee_papers.check import CheckResult, check
 from committee_papers.frame import frame_front_matter, frame_text, framed
@@ -24,7 +25,7 @@ from committee_papers.packs.progress import rich_progress
 from committee_papers.pipeline import finish as steps
 from committee_papers.pipeline.lock import build_lock
 from committee_papers.pipeline.options import BuildOptions, resolve_options
-from committee_papers.pipeline.plan import Plan, menu, page_content, plan_build, record_search_entries, search_entries_in_order
+from committee_papers.pipeline.plan import Plan, menu, page_content, plan_build, record_search_entries, search_entries_in_order, site_of
 from committee_papers.problems import BuildRefused
 from committee_papers.publication import build_date
 from committee_papers.timing import phase
@@ -60,8 +61,9 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         for problem in result.problems.warnings:
             log.warning(problem.to_text())
         with _told(), steps.council_templates(result.archive):
-            self.plan = plan_build(options, result, theme_settings(config))
-        _configure(config, self.plan)
+            site = site_of(options, result)
+            _configure(config, Plan(options=options, site=site))  # the menu and the rest, before their digest
+            self.plan = plan_build(options, result, theme_settings(config), site=site)
         self.target = steps.build_folder(self.plan)
         config.site_dir = str(self.target)
         return config
@@ -198,18 +200,6 @@ class _told:
         if isinstance(error, (BuildRefused, steps.SearchFailed)):
             raise PluginError(str(error)) from None
         return False
-
-
-def theme_settings(config) -> str:
-    """The settings every page's frame shows, for the build's digest."""
-    import material
-
-    theme = {k: v for k, v in dict(config.theme).items() if isinstance(v, (str, int, float, bool, list, dict, type(None)))}
-    return json.dumps(
-        [config.site_name, config.site_url, theme, list(config.extra_css), list(config.extra_javascript), config.nav, getattr(material, "__version__", "")],
-        sort_keys=True,
-        default=str,
-    )
 
 
 def _configure(config, plan: Plan) -> None:

@@ -22,10 +22,8 @@ import dataclasses
 import datetime as dt
 import enum
 import hashlib
-import hmac
 import json
 import os
-import secrets
 import sys
 from functools import cache
 from importlib import metadata
@@ -35,14 +33,13 @@ from typing import Any
 from markupsafe import Markup
 from pydantic import BaseModel
 
+from committee_papers import signing
+from committee_papers.signing import CacheError, seal, signing_key, unseal  # noqa: F401 - the check cache's signature
+
 NAME = "check.json"
-FORMAT = 3
+FORMAT = signing.FORMAT  # the sealed file's layout
 # The libraries whose behaviour decides what the check finds.
 LIBRARIES = ("pydantic", "pydantic-core", "PyYAML", "markdown-it-py", "mdit-py-plugins", "nh3", "pypdf", "pillow", "holidays", "Jinja2")
-
-
-class CacheError(ValueError):
-    """A cache that cannot be used: not ours, tampered with, or not decodable."""
 
 
 class FolderCache:
@@ -123,64 +120,6 @@ def code_digest() -> str:
         except metadata.PackageNotFoundError:
             hasher.update(f"{name}=none".encode())
     return hasher.hexdigest()
-
-
-def _key_file() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "committee-papers" / "cache-key"
-
-
-@cache
-def signing_key() -> bytes:
-    """This computer's key for signing caches, made on first use; outside every council folder."""
-    path = _key_file()
-    try:
-        key = path.read_bytes()
-        if len(key) >= 32:
-            return key
-    except OSError:
-        pass
-    key = secrets.token_bytes(32)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{os.getpid()}")
-        temporary.write_bytes(key)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except OSError:
-        pass  # nowhere to keep it: this run's caches can be read by this run only
-    return key
-
-
-def _body(lines: dict[str, tuple[str, bytes]]) -> bytes:
-    return b"".join(json.dumps([name, digest]).encode() + b"\n" + line + b"\n" for name, (digest, line) in lines.items())
-
-
-def seal(lines: dict[str, tuple[str, bytes]], context: str) -> bytes:
-    """The header line, then each folder's name and digest and its line of records; signed as a whole."""
-    body = _body(lines)
-    signature = hmac.new(signing_key(), context.encode() + b"\n" + body, hashlib.sha256).hexdigest()
-    return json.dumps({"format": FORMAT, "context": context, "signature": signature}).encode() + b"\n" + body
-
-
-def unseal(raw: bytes, context: str) -> dict[str, tuple[str, bytes]]:
-    """The folders' lines of a cache this computer sealed for `context`; CacheError for anything else."""
-    head, _, body = raw.partition(b"\n")
-    try:
-        header = json.loads(head)
-    except (ValueError, RecursionError):
-        raise CacheError("not a cache") from None
-    if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("context") != context:
-        raise CacheError("another version's cache, or another council's")
-    expected = hmac.new(signing_key(), context.encode() + b"\n" + body, hashlib.sha256).hexdigest()
-    if not isinstance(header.get("signature"), str) or not hmac.compare_digest(header["signature"], expected):
-        raise CacheError("not signed on this computer, or changed since")
-    parts = body.split(b"\n")
-    lines = {}
-    for index in range(0, len(parts) - 1, 2):
-        name, digest = json.loads(parts[index])
-        lines[name] = (digest, parts[index + 1])
-    return lines
 
 
 # -- JSON with tags for the few kinds of value a meeting folder's records hold ----------------------------------

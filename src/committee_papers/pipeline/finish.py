@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from committee_papers import publish
-from committee_papers.incremental import BuildCache, link_or_copy
+from committee_papers.incremental import BuildCache, link_or_copy, stamps_of
 from committee_papers.outputs.calendars import all_calendars, forward_plan_calendar
 from committee_papers.outputs.feed import atom_feed, forward_plan_feed
 from committee_papers.outputs.opendata import open_data
@@ -27,9 +27,51 @@ Say = Callable[[str], None]
 
 def build_folder(plan: Plan) -> Path:
     """Where this build writes: a fresh folder beside the site, swapped in at the end (`atomic`), or the site itself."""
-    if plan.options.atomic and not plan.options.serving:
+    if plan.options.serving:
+        return plan.options.site_dir
+    if plan.options.atomic:
         return publish.staging_dir(plan.options.site_dir)
+    clear_site(plan)
     return plan.options.site_dir
+
+
+def clear_site(plan: Plan) -> None:
+    """A build in place (`atomic: false`) starts as one into a fresh folder would: with only what it keeps.
+
+    So a meeting, report or file removed since the last build leaves nothing behind.
+    As MkDocs' own clean build, it leaves the site folder's hidden entries (such as `.git`).
+    """
+    from committee_papers.outputs.search import SHARDS
+
+    site = plan.options.site_dir
+    if not site.is_dir() or plan.options.root.resolve().is_relative_to(site.resolve()):
+        return
+    keep = {out for mid in plan.fresh for out in plan.records[mid].outputs}
+    shards = tuple(f"{SHARDS}/{name}/" for name in kept_shards(plan))
+    found = [path for entry in site.iterdir() if not entry.name.startswith(".") for path in (entry, *_inside(entry))]
+    for path in sorted(found, reverse=True):  # a folder's files before the folder
+        name = path.relative_to(site).as_posix()
+        if path.is_dir() and not path.is_symlink():
+            if not any(path.iterdir()):
+                path.rmdir()
+        elif name not in keep and not name.startswith(shards):
+            path.unlink()
+
+
+def _inside(entry: Path) -> list[Path]:
+    return list(entry.rglob("*")) if entry.is_dir() and not entry.is_symlink() else []
+
+
+def kept_shards(plan: Plan) -> set[str]:
+    """The search shards whose years' meetings are all kept (none changed, none removed)."""
+    from committee_papers.outputs.search import year_of
+
+    if not plan.fresh:
+        return set()
+    groups = search_shards(plan.site)
+    changed = {year_of(view.id) for view in plan.site.meetings if view.id not in plan.fresh}
+    changed |= {year_of(mid) for mid in plan.gone}  # a removed meeting's words leave its year's shard
+    return {name for name, years in groups.items() if not changed & set(years)}
 
 
 def site_files(plan: Plan) -> dict[str, bytes]:
@@ -116,12 +158,11 @@ class SearchFailed(Exception):
 
 def index_search(plan: Plan, target: Path, page_files: list[str]) -> None:
     """The Pagefind index, in shards of years; shards whose meetings are unchanged are linked from the last build."""
-    from committee_papers.outputs.search import SearchIndexError, build_search, year_of
+    from committee_papers.outputs.search import SearchIndexError, build_search
 
     groups = search_shards(plan.site)
     years = {year for group in groups.values() for year in group}
-    changed_years = {year_of(view.id) for view in plan.site.meetings if view.id not in plan.fresh}
-    keep = {name for name, group in groups.items() if not changed_years & set(group)}
+    keep = kept_shards(plan)
     general = [path for path in page_files if not (path.startswith("meetings/") and path[9:13] in years and path[13:14] == "-")]
     with phase("pagefind"):
         try:
@@ -181,7 +222,10 @@ def publish_site(plan: Plan, target: Path) -> None:
 
 
 def save_cache(plan: Plan) -> None:
+    options = plan.options
     with phase("save the cache"):
+        for record in plan.records.values():
+            record.stamps = stamps_of(record, options.site_dir, options.confidential_dir)
         BuildCache(plan.options.root, plan.options.site_dir).save(plan.global_digest, plan.records)
 
 

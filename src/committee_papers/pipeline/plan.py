@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from committee_papers import broken_rule
 from committee_papers.check import CheckResult
 from committee_papers.guard.corpus import Corpus, exempt_corpus
-from committee_papers.incremental import BuildCache, MeetingRecord, PageRecord, code_digest
+from committee_papers.incremental import BuildCache, MeetingRecord, PageRecord, code_digest, stamps_of
 from committee_papers.pages.freshness import global_digest, meeting_digests
 from committee_papers.pages.parallel import render_meetings
 from committee_papers.pages.render import Asset, Page, PageRenderer
@@ -34,6 +34,7 @@ class Plan:
     assets: list[Asset] = field(default_factory=list)
     records: dict[str, MeetingRecord] = field(default_factory=dict)
     fresh: set[str] = field(default_factory=set)  # meetings kept from the previous build
+    gone: set[str] = field(default_factory=set)  # meetings the previous build published that this one does not
     page_meeting: dict[str, str] = field(default_factory=dict)
     search_entries: dict[str, list] = field(default_factory=dict)  # the theme's search entries made in this build, by page
     digests: dict[str, str] = field(default_factory=dict)  # each meeting's digest (pages.freshness)
@@ -72,17 +73,20 @@ def exempt_text(result: CheckResult) -> Corpus:
         return exempt_corpus(result.archive)
 
 
-def plan_build(options: BuildOptions, result: CheckResult, theme_settings: str = "", previous: Plan | None = None, general: bool = True) -> Plan:
+def plan_build(
+    options: BuildOptions, result: CheckResult, theme_settings: str = "", previous: Plan | None = None, general: bool = True, site: Site | None = None
+) -> Plan:
     """The site, and the pages of every meeting that changed since the last build into the same folder.
 
-    `theme_settings` is what the theme makes every page show (site name, menu,
-    theme options): when it changes, every page is laid out again. `previous` is
+    `theme_settings` is what the theme makes every page show (every setting of
+    mkdocs.yml, the menu among them: `adapter/shown.py`): when it changes, every
+    page is laid out again. `site` is the site already made from `result`. `previous` is
     a plan still in memory (`papers serve`), used instead of the build's cache.
     With `general=False` the pages that show the whole archive are left for
     `render_general_pages` (`papers serve` shows the edited meeting first).
     """
     exempt = exempt_text(result)
-    plan = Plan(options=options, site=site_of(options, result), theme_settings=theme_settings, exempt=exempt)
+    plan = Plan(options=options, site=site or site_of(options, result), theme_settings=theme_settings, exempt=exempt)
     with phase("render pages (core)"):
         renderer = PageRenderer(plan.site)
         keep_unchanged(plan, theme_settings, previous)
@@ -100,12 +104,13 @@ def previous_records(options: BuildOptions, digest: str) -> dict[str, MeetingRec
     site_dir = options.site_dir
     if not options.incremental or not site_dir.is_dir():
         return {}
-    records = BuildCache(options.root, site_dir).load(digest)
-    return {mid: record for mid, record in records.items() if _still_there(options, record)}
+    return BuildCache(options.root, site_dir).load(digest)
 
 
 def _still_there(options: BuildOptions, record: MeetingRecord) -> bool:
-    return all((options.site_dir / out).exists() for out in record.outputs) and all((options.confidential_dir / out).exists() for out in record.confidential)
+    """Whether the meeting's files are still the very files its record was saved with."""
+    found = stamps_of(record, options.site_dir, options.confidential_dir)
+    return None not in found and found == record.stamps
 
 
 def keep_unchanged(plan: Plan, theme_settings: str, previous: Plan | None = None) -> None:
@@ -117,9 +122,13 @@ def keep_unchanged(plan: Plan, theme_settings: str, previous: Plan | None = None
         records = previous.records if previous.global_digest == plan.global_digest else {}
     else:
         records = previous_records(options, plan.global_digest)
+    plan.gone = set(records) - {view.id for view in plan.site.meetings}
     for view in plan.site.meetings:
         record = records.get(view.id)
-        packs_done = record is not None and (record.packs or not options.packs or options.deferred)
+        if record is not None and previous is None and not _still_there(options, record):
+            record = None
+        # a meeting built with its PDFs is built again for a site without them (its pages give their sizes), and the other way
+        packs_done = record is not None and (record.packs == options.packs or options.deferred)
         if record is not None and plan.digests[view.id] == record.digest and packs_done:
             plan.fresh.add(view.id)
             plan.records[view.id] = record
