@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from committee_papers.checks import run_checks, run_folder_checks, run_report_checks, run_report_checks_and_prepare
+from committee_papers.checks.drafts import soften_for_drafts
 from committee_papers.loading import load_archive
 from committee_papers.loading.archive import read_folders_again
 from committee_papers.model.archive import Archive
@@ -46,6 +47,7 @@ def check(
     )
     run_checks(archive, problems, today or build_date())
     problems.apply_settings(archive.council.rules if archive.council else {})
+    soften_for_drafts(archive, problems)
     return CheckResult(archive=archive, problems=problems)
 
 
@@ -60,4 +62,5 @@ def check_again(result: CheckResult, folders: list[Path], today: dt.date | None 
         problems.extend(items)
     run_checks(archive, problems, today or build_date())
     problems.apply_settings(archive.council.rules if archive.council else {})
+    soften_for_drafts(archive, problems)
     return CheckResult(archive=archive, problems=problems)

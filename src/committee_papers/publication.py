@@ -54,7 +54,17 @@ class Publication:
         revised = report.report.revised
         if revised is not None and revised.date > self.today:
             return False  # the file holds the revised text, which goes out with its supplement, on its date
+        followed = report.report.followed
+        if followed is not None and followed.date > self.today:
+            return False  # a report to follow goes out with its supplement, on its date
         return report.report.status != "draft"
+
+    def report_to_follow(self, folder: MeetingFolder, report: ReportFile | None) -> bool:
+        """On a published agenda, an item whose report is still a draft, or is to follow later: "Report to follow"."""
+        if report is None or report.report is None or self.drafts or not self.agenda_published(folder):
+            return False
+        followed = report.report.followed
+        return report.report.status == "draft" or (followed is not None and followed.date > self.today)
 
     def date_reached(self, day: dt.date) -> bool:
         return self.drafts or day <= self.today

@@ -49,6 +49,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "appendices": "The report's appendices in order, lettered A, B, C...",
         "status": "`draft` (not ready for publication) or `final`.",
         "revised": "When the report was revised after the agenda was published, and the chair's reasons: it goes out in a supplementary agenda.",
+        "followed": "When a report that was still a draft (to follow) at the agenda's publication went out, and the chair's reasons: it goes out in a supplementary agenda.",
         "summary": "A brief or executive summary (Markdown), in house styles that have one.",
         "decision_maker": "Who takes the decision: Cabinet, a committee, a cabinet member.",
         "decision_date": "The date of the decision (YYYY-MM-DD); default the meeting's date.",
@@ -77,8 +78,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "exempt": "`false`, or why this appendix alone is exempt.",
     },
     "Revision": {
-        "date": "The day the revised report was published, YYYY-MM-DD.",
-        "reason": "The chair's reasons for considering the revised report as a matter of urgency.",
+        "date": "The day the revised report (or the report to follow) was published, YYYY-MM-DD.",
+        "reason": "The chair's reasons for considering the report as a matter of urgency.",
     },
     "ContactEntry": {
         "person": "An id from people.yml; their name, telephone and email are used unless given here.",

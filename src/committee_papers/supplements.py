@@ -31,8 +31,18 @@ class Supplement:
 
 
 def revision_of(item: AgendaItem):
+    """The report's revision, or the day a report that was "to follow" on the published agenda went out."""
     report = item.report.report if item.report else None
-    return report.revised if report is not None else None
+    if report is None:
+        return None
+    return report.revised or report.followed
+
+
+def followed_late(item: AgendaItem, published: dt.date | None) -> bool:
+    """The item's report was "to follow" when the agenda was published, and went out later in a supplement."""
+    report = item.report.report if item.report else None
+    followed = report.followed if report is not None else None
+    return published is not None and followed is not None and followed.date > published
 
 
 def added_late(item: AgendaItem, published: dt.date | None) -> bool:

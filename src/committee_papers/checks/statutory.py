@@ -90,19 +90,20 @@ def check_revisions(archive: Archive, problems: Problems, today: dt.date) -> Non
     for folder in archive.meetings.values():
         published = folder.meeting.published if folder.meeting else None
         for report in folder.reports.values():
-            revision = report.report.revised if report.report else None
-            if revision is None or published is None or revision.date <= published:
-                continue
-            if not (revision.reason or "").strip():
-                line, column = key(report.doc, "revised")
-                problems.add(
-                    "PAP402",
-                    report.path,
-                    line,
-                    column,
-                    f"the report was revised on {_day(revision.date)}, after the agenda was published, with no reasons for urgency",
-                    "record the chair's reasons in `reason:` under `revised:`",
-                )
+            for name, what in (("revised", "revised"), ("followed", "sent out")):
+                revision = getattr(report.report, name) if report.report else None
+                if revision is None or published is None or revision.date <= published:
+                    continue
+                if not (revision.reason or "").strip():
+                    line, column = key(report.doc, name)
+                    problems.add(
+                        "PAP402",
+                        report.path,
+                        line,
+                        column,
+                        f"the report was {what} on {_day(revision.date)}, after the agenda was published, with no reasons for urgency",
+                        f"record the chair's reasons in `reason:` under `{name}:`",
+                    )
 
 
 def _exempt_problems(archive: Archive, problems: Problems, file, doc, path: tuple, exempt, what: str) -> None:
@@ -212,9 +213,9 @@ def _published_on(folder, report) -> dt.date | None:
     added = next((e.added for e in meeting.agenda or [] if e.kind == "report" and e.report == report.id), None)
     if added is not None and added > published:
         return added
-    revision = report.report.revised
-    if revision is not None and revision.date > published:
-        return revision.date
+    for later in (report.report.revised, report.report.followed):
+        if later is not None and later.date > published:
+            return later.date
     return published
 
 

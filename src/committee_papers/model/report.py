@@ -123,6 +123,7 @@ class Report(StrictModel):
     appendices: list[Appendix] = []
     status: Literal["draft", "final"] = "final"
     revised: Revision | None = None
+    followed: Revision | None = None  # a report "to follow" on the published agenda: the day it went out, and why it was late
     # parts that some house styles show (docs/house-styles.md)
     summary: str | None = None
     decision_maker: str | None = None

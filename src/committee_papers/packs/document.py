@@ -20,7 +20,7 @@ from committee_papers.render.people import person
 from committee_papers.render.report import EXEMPT_PASSAGE, appendix_views, house_style, public_title
 from committee_papers.render.text import render_markdown
 from committee_papers.render.view import render_report
-from committee_papers.supplements import Supplement, original_items
+from committee_papers.supplements import Supplement, followed_late, original_items
 
 IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}  # files a pack shows; other linked files are not in it
 
@@ -107,13 +107,19 @@ class PackComposer:
             result.append(entry)
         return result
 
+    def _to_follow(self, view: MeetingView, item: AgendaItem, supplement: Supplement | None) -> bool:
+        """A report not in this pack because it was still a draft, or went out later in a supplement."""
+        if supplement is not None:
+            return False
+        return self.site.publication.report_to_follow(view.folder, item.report) or followed_late(item, view.meeting.published)
+
     def _section(self, view: MeetingView, item: AgendaItem, confidential: bool, placeholders: list[PdfPlaceholder]) -> dict | None:
         if item.kind == "minutes":
             other = self.site.by_id.get(item.minutes_of or "")
             if other is None or other.folder.minutes is None:
                 return None
             context = minutes_context(self.site, other, public=not confidential)
-            html = self.env.get_template("pack/minutes-section.html").render(number=item.number, draft=True, url=self.absolute, urls=site_urls, **context)
+            html = self.env.get_template("pack/minutes-section.html").render(number=item.number, url=self.absolute, urls=site_urls, **context)
             return {"number": item.number, "title": item.title, "html": Markup(html), "appendices": [], "confidential": None}
         if item.report is None or not self.site.publication.report_visible(view.folder, item.report):
             return None
@@ -138,7 +144,9 @@ class PackComposer:
             "confidential": header_label(exempt, self.jurisdiction) if exempt else None,
         }
 
-    def _front_rows(self, items: list[AgendaItem], sections: dict[int, dict], confidential: bool, supplement: Supplement | None) -> list[dict]:
+    def _front_rows(
+        self, view: MeetingView, items: list[AgendaItem], sections: dict[int, dict], confidential: bool, supplement: Supplement | None
+    ) -> list[dict]:
         rows = []
         for item in items:
             title = item.title if confidential else public_title(item.title, item.exempt)
@@ -150,6 +158,7 @@ class PackComposer:
                     "reason": self._reason(item, supplement, confidential),
                     "text": self._text(item, confidential),
                     "has_pages": item.number in sections,
+                    "to_follow": self._to_follow(view, item, supplement),
                     "appendices": [a["label"] + ": " + a["title"] for a in sections[item.number]["appendices"]] if item.number in sections else [],
                 }
             )
@@ -177,7 +186,7 @@ class PackComposer:
         exempt_items = []
         items = supplement.items if supplement else original_items(view.items, view.meeting.published)
         for item in items:
-            section = self._section(view, item, confidential, placeholders)
+            section = None if self._to_follow(view, item, supplement) else self._section(view, item, confidential, placeholders)
             if section is not None:
                 sections[item.number] = section
             elif item.exempt is not None:
@@ -194,7 +203,7 @@ class PackComposer:
             css=self.css(),
             front_sheet=True,
             view=view,
-            rows=self._front_rows(items, sections, confidential, supplement),
+            rows=self._front_rows(view, items, sections, confidential, supplement),
             published=supplement.date if supplement else view.meeting.published,
             clerk=person(self.archive, view.committee.clerk) if view.committee else None,
             confidential_pack=confidential,

@@ -29,6 +29,7 @@ def agenda_entries(renderer, view: MeetingView) -> list[dict]:
             "documents": [],
             "recommendations": [],
             "decisions": [],
+            "to_follow": site.publication.report_to_follow(view.folder, item.report),
         }
         report = item.report
         if report is not None and view.agenda_published and site.publication.report_visible(view.folder, report):
