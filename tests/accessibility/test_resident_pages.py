@@ -78,13 +78,12 @@ def test_resolved_is_the_widest_column_of_the_register_at_desktop_width(tab, ser
     widths = tab.evaluate("() => [...document.querySelectorAll('table.register thead th')].map(th => [th.textContent, th.getBoundingClientRect().width])")
     widest = max(widths, key=lambda column: column[1])
     assert widest[0] == "Resolved", widths
-    others = sum(width for name, width in widths if name != "Resolved")
-    assert widest[1] >= others * 0.6, widths
+    assert widest[1] >= sum(width for _, width in widths) / 3, widths
 
 
 _SIDEWAYS = """() => {
   const width = document.documentElement.clientWidth;
-  const scrolls = [...document.querySelectorAll('*')].filter(e => e.scrollWidth > e.clientWidth + 1
+  const scrolls = [...document.querySelectorAll('*')].filter(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1
       && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX));
   return {page: document.documentElement.scrollWidth, width, scrolls: scrolls.map(e => e.tagName.toLowerCase() + '.' + e.className)};
 }"""
@@ -107,9 +106,17 @@ def test_attendance_in_the_minutes_is_read_row_by_row_on_a_phone(browser, served
     page.goto(served + MINUTES)
     rows = page.locator("table.attendance tbody tr")
     boxes = [rows.nth(i).bounding_box() for i in range(rows.count())]
-    first = rows.first.inner_text()
+    name, status = (rows.first.locator("td").nth(i).bounding_box() for i in range(2))
+    label = page.evaluate("() => getComputedStyle(document.querySelectorAll('table.attendance td')[1], '::before').content")
     violations = axe_violations(page)
     page.context.close()
     assert len(boxes) > 3 and all(box["x"] >= 0 and box["x"] + box["width"] <= width for box in boxes)
-    assert "Attendance" in first, first
+    assert name["y"] + name["height"] <= status["y"], "a member's attendance is under their name"
+    assert label == '"Attendance: "'
     assert violations == []
+
+
+def test_attendance_in_the_minutes_is_a_grid_at_desktop_width(tab, served):
+    tab.goto(served + MINUTES)
+    name, status = (tab.locator("table.attendance tbody tr").first.locator("td").nth(i).bounding_box() for i in range(2))
+    assert name["y"] == status["y"] and name["x"] < status["x"]
