@@ -57,6 +57,21 @@ def phone_problem(text: str) -> str | None:
     return None if _PHONE.match(text) and sum(c.isdigit() for c in text) >= 3 else f"`{text}` is not a telephone number"
 
 
+_EXTENSION = re.compile(r"\s*(?:ext\.?|extension|x)\s*([0-9]{1,6})\s*$", re.IGNORECASE)
+
+
+def tel_address(phone: str) -> str:
+    """The `tel:` address of a telephone number as written: its digits (and a leading +), an extension as `;ext=`.
+
+    "(01446) 709855" is `tel:01446709855`; "+44 1632 960100 ext. 12" is `tel:+441632960100;ext=12`.
+    """
+    text = phone.strip()
+    extension = _EXTENSION.search(text)
+    number = text[: extension.start()] if extension else text
+    digits = ("+" if number.startswith("+") else "") + re.sub(r"[^0-9]", "", number)
+    return f"tel:{digits}" + (f";ext={extension.group(1)}" if extension else "")
+
+
 _ATTRIBUTE = re.compile(
     r"""(\s)(href|src|xlink:href|action|formaction|poster|data|background|cite|srcset)(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+)""",
     re.IGNORECASE,

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from conftest import run_papers
 from helpers import front_matter
 from pypdf import PdfReader
 
-RANGE = re.compile(r"^(\d+)\.\s.*?(\d+) - (\d+)\s*$")
+RANGE = re.compile(r"^(\d+)\.\s.*?\s(\d{1,3})(?: - (\d{1,3}))?\s*$")  # "2 - 4", or "2" for a one-page item
 
 
 def pages_text(path: Path) -> list[str]:
@@ -20,7 +21,7 @@ def front_sheet_ranges(texts: list[str]) -> dict[int, tuple[int, int]]:
     for line in texts[0].splitlines():
         match = RANGE.match(line.strip())
         if match:
-            ranges[int(match.group(1))] = (int(match.group(2)), int(match.group(3)))
+            ranges[int(match.group(1))] = (int(match.group(2)), int(match.group(3) or match.group(2)))
     return ranges
 
 
@@ -56,6 +57,17 @@ def test_front_sheet_ranges_are_the_pages_with_each_items_header(built_example):
         assert "Agenda Item" not in texts[0]  # the front sheet itself has no item header
         assert texts[-1].strip().endswith(str(len(texts)))  # continuous page numbers to the end
     assert checked >= 15
+
+
+def test_a_one_page_item_is_given_one_page_number_on_the_front_sheet(minimal):
+    result = run_papers("build", str(minimal))
+    assert result.returncode == 0, result.stderr
+    texts = pages_text(minimal / "site/meetings/2026-04-14-audit/agenda-pack.pdf")
+    lines = {line.split(".")[0]: line.strip() for line in texts[0].splitlines() if re.match(r"^\d+\.\s", line.strip())}
+    with_header = [i + 1 for i, t in enumerate(texts) if "Agenda Item 1" in t.split("\n")]
+    assert with_header == [2], "the minutes of the last meeting fill one page"
+    assert re.search(r"\s2$", lines["1"]) and " - " not in lines["1"], lines["1"]
+    assert re.search(r"\s3 - \d+$", lines["4"]), lines["4"]
 
 
 def test_bookmarks_name_every_item_and_appendix(built_example):

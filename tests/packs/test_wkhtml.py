@@ -15,7 +15,8 @@ def test_wkhtmltopdf_pack_has_real_ranges_and_says_what_it_lacks(minimal):
     assert "the PDFs are not tagged" in result.stderr
     reader = PdfReader(minimal / "site/meetings/2026-04-14-audit/agenda-pack.pdf")
     texts = [" ".join(page.extract_text().split()) for page in reader.pages]
-    ranges = {int(n): (int(a), int(b)) for n, a, b in re.findall(r"(\d+)\. [A-Z][^.]*? (\d+) - (\d+)", texts[0])}
+    found = re.findall(r"(\d+)\. [A-Z][^.]*? (\d+)(?: - (\d+))?(?= \d+\. | Appendix| Notes|$)", texts[0])  # "2 - 4", or "2" for one page
+    ranges = {int(n): (int(a), int(b or a)) for n, a, b in found}
     assert set(ranges) == {1, 4}
     for number, (first, last) in ranges.items():
         starts = [i + 1 for i, t in enumerate(texts) if f"Agenda Item {number}:" in t]

@@ -11,17 +11,17 @@ import stat
 from pathlib import Path
 
 from committee_papers.loading.folders import papers_folder, publishes_papers
+from committee_papers.loading.own_pages import pages_folder
 from committee_papers.markdown import exempt
 from committee_papers.markdown.parser import parser
 from committee_papers.model.archive import Archive
 from committee_papers.problems import Problems
-from committee_papers.yamlsource import YamlProblem, parse_yaml
 
 _LARGEST = 2_000_000  # as for the papers' own text files (PAP002); a larger page is not read here
 
 
 def check_own_pages(archive: Archive, problems: Problems, today=None) -> None:
-    folder = _pages_folder(archive.root)
+    folder = pages_folder(archive.root)
     root = archive.root.resolve()
     if folder is None or publishes_papers(folder.resolve(), root, papers_folder(root)):
         return  # refused as a whole (PAP602), not page by page
@@ -33,21 +33,6 @@ def check_own_pages(archive: Archive, problems: Problems, today=None) -> None:
             continue
         for line, message in _published_as_written(text):
             problems.add("PAP228", path, line, 1, message)
-
-
-def _pages_folder(root: Path) -> Path | None:
-    config = root / "mkdocs.yml"
-    declared = "pages"
-    if config.is_file():
-        try:
-            data = parse_yaml(config.read_text("utf-8")).data
-        except (OSError, UnicodeDecodeError, YamlProblem):
-            return None
-        declared = data.get("docs_dir", "docs") if isinstance(data, dict) else "docs"
-        if not isinstance(declared, str):
-            return None
-    folder = root / declared
-    return folder if folder.is_dir() else None
 
 
 def _text(path: Path) -> str | None:

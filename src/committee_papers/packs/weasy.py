@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import weasyprint
@@ -24,8 +25,13 @@ BOX_BOTTOM, BOX_TOP = 20 * MM, (297 - 25 - 12) * MM
 
 def render_pdf(document: PackDocument, papers: Path) -> bytes:
     """The pack as tagged PDF (PDF/UA-1), with its PDF appendices laid onto their placeholder pages."""
-    html = weasyprint.HTML(string=inert_links(document.html, also=(SCHEME,)), base_url=str(papers) + "/", url_fetcher=PapersURLFetcher(papers))
-    rendered = html.render()
+    source = inert_links(document.html, also=(SCHEME,))
+    rendered = _render(source, papers)
+    single = _one_page_items(rendered)
+    if single:  # CSS cannot compare two page numbers: lay out again with those items' ranges as one number ("2", not "2 - 2")
+        rendered = _render(
+            _RANGE.sub(lambda m: m.group(0).replace('class="range"', 'class="range single"') if m.group(1) in single else m.group(0), source), papers
+        )
     pdf = rendered.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     scope_header_cells(writer)
@@ -39,6 +45,22 @@ def render_pdf(document: PackDocument, papers: Path) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+_RANGE = re.compile(r'<span class="range" data-start="#(item-\d+)"')
+
+
+def _render(source: str, papers: Path) -> weasyprint.Document:
+    return weasyprint.HTML(string=source, base_url=str(papers) + "/", url_fetcher=PapersURLFetcher(papers)).render()
+
+
+def _one_page_items(rendered: weasyprint.Document) -> set[str]:
+    """The items (`item-N`) that begin and end on the same page of the pack."""
+    first: dict[str, int] = {}
+    for index, page in enumerate(rendered.pages):
+        for anchor in page.anchors:
+            first.setdefault(anchor, index)
+    return {anchor for anchor, page in first.items() if re.fullmatch(r"item-\d+", anchor) and first.get(f"{anchor}-end") == page}
 
 
 def _fit(source: PageObject) -> Transformation:

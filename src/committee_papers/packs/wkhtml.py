@@ -171,7 +171,7 @@ def _with_ranges(front_html: str, starts: dict, total: int, offset: int) -> str:
     ranges = {}
     for position, (start, number) in enumerate(ordered):
         end = ordered[position + 1][0] - 1 if position + 1 < len(ordered) else total - 1
-        ranges[number] = f"{start + 1 + offset} - {end + 1 + offset}"
+        ranges[number] = f"{start + 1 + offset}" if end <= start else f"{start + 1 + offset} - {end + 1 + offset}"
 
     def replace(match: re.Match) -> str:
         number = int(match.group(1))

@@ -26,6 +26,7 @@ def global_digest(site: Site, settings: str) -> str:
         _file(papers / "people.yml"),
         tree_digest(papers / "committees"),
         tree_digest(site.archive.templates) if site.archive.templates else "",
+        [(page.url, page.title) for page in site.own_pages],
         settings,
     )
 

@@ -156,7 +156,7 @@ class PageRenderer:
             [],
             description=f"Agendas, reports, minutes and decisions of {name}'s committees.",
             upcoming=site.upcoming()[:12],
-            decisions=[register_row(self, d) for d in site.decisions[:8]],
+            decisions=[register_row(self, d) for d in [d for d in site.decisions if not d.procedural][:8]],
             committees=sorted(self.archive.committees.items(), key=lambda c: c[1].name),
         )
 

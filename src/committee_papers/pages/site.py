@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from committee_papers.agenda import AgendaItem, agenda_items
+from committee_papers.loading.own_pages import OwnPage, own_pages
 from committee_papers.minute_ties import public_minutes_withheld
 from committee_papers.model.archive import Archive, MeetingFolder
 from committee_papers.model.base import Exempt
@@ -49,6 +50,9 @@ class MeetingView:
         return f"{name}, {self.date.day} {self.date:%B %Y}"
 
 
+PROCEDURAL_KINDS = ("minutes", "apologies", "declarations", "exclusion")  # the standard items of every agenda (agenda.py)
+
+
 @dataclass
 class DecisionView:
     number: str
@@ -57,6 +61,7 @@ class DecisionView:
     items: list[str]
     exempt: Exempt | None  # the agenda item is exempt
     in_exempt_passage: bool = False  # the resolution sits in a `::: exempt` block of a public minute
+    procedural: bool = False  # the minute is of a standard item: approving minutes, apologies, interests, exclusion
 
     @property
     def withheld(self) -> bool:
@@ -101,6 +106,11 @@ class Site:
             grouped[view.committee_id].append(view)
         return grouped
 
+    @cached_property
+    def own_pages(self) -> list[OwnPage]:
+        """The council's own pages, which the home page and coming meetings link to."""
+        return own_pages(self.archive.root)
+
     def upcoming(self) -> list[MeetingView]:
         return [m for m in self.meetings if m.date >= self.today]
 
@@ -116,6 +126,7 @@ class Site:
                 continue  # an exempt item's minute cannot be told apart: none of the meeting's resolutions is published
             for minute in view.folder.minutes.minutes:
                 item = exempt_item_of(minute, items)
+                own = items.get(minute.number)
                 for resolution in minute.resolutions:
                     found.append(
                         DecisionView(
@@ -125,6 +136,7 @@ class Site:
                             items=resolution.items,
                             exempt=item.exempt if item else None,
                             in_exempt_passage=resolution.exempt,
+                            procedural=own is not None and own.kind in PROCEDURAL_KINDS,
                         )
                     )
         return sorted(found, key=lambda d: (d.meeting.date, d.number), reverse=True)

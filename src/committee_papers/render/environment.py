@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader, StrictUndefined, select_autoescape
 
+from committee_papers.addresses import tel_address
 from committee_papers.house_style import letter
 
 
@@ -51,7 +52,7 @@ def template_environment(council_templates: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(ddmmyyyy=ddmmyyyy, long_date=long_date, short_date=short_date, twelve_hour=twelve_hour, letter=letter)
+    env.filters.update(ddmmyyyy=ddmmyyyy, long_date=long_date, short_date=short_date, twelve_hour=twelve_hour, letter=letter, tel=tel_address)
     return env
 
 
