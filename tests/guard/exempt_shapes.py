@@ -146,12 +146,18 @@ HEADINGS = {
     "indented": ("    ## 5.", ""),
     "open fence above": ("## 5.", "```\n\n"),
 }
+for _name, (_heading, _before) in HEADINGS.items():
+    SHAPES[f"minute, {_name}"], WORDS[f"minute, {_name}"] = _minute_under(_heading, _before), MINUTE
 for _name, _inner in FENCED.items():
     SHAPES[f"passage, ::: in {_name}"] = _passage_around(_inner, html=_name in ("div", "pre"))
     WORDS[f"passage, ::: in {_name}"] = PASSAGE
 for _name, _marker in MARKERS.items():
     SHAPES[f"marker, {_name}"], WORDS[f"marker, {_name}"] = _disguised_marker(_marker), PASSAGE
 
+SHAPES["title, folder file linked"], WORDS["title, folder file linked"] = write_title_folder_link, TITLE
+
 REFUSED = {  # the codes the check refuses a shape with: the guard-alone test sets them aside
+    **{f"minute, {name}": {"PAP240", "PAP241"} for name in HEADINGS},
+    "title, folder file linked": {"PAP233"},
     **{f"marker, {name}": {"PAP222"} for name in MARKERS},
 }
