@@ -25,7 +25,16 @@ from committee_papers.packs.progress import rich_progress
 from committee_papers.pipeline import finish as steps
 from committee_papers.pipeline.lock import build_lock
 from committee_papers.pipeline.options import BuildOptions, resolve_options
-from committee_papers.pipeline.plan import Plan, menu, page_content, plan_build, record_search_entries, search_entries_in_order, site_of
+from committee_papers.pipeline.plan import (
+    Plan,
+    exempt_text,
+    menu,
+    page_content,
+    plan_build,
+    record_search_entries,
+    search_entries_in_order,
+    site_of,
+)
 from committee_papers.problems import BuildRefused
 from committee_papers.publication import build_date
 from committee_papers.timing import phase
@@ -61,9 +70,10 @@ class CommitteePapersPlugin(BasePlugin[PapersConfig]):
         for problem in result.problems.warnings:
             log.warning(problem.to_text())
         with _told(), steps.council_templates(result.archive):
+            exempt = exempt_text(result)  # before the site is made
             site = site_of(options, result)
             _configure(config, Plan(options=options, site=site))  # the menu and the rest, before their digest
-            self.plan = plan_build(options, result, theme_settings(config), site=site)
+            self.plan = plan_build(options, result, theme_settings(config), site=site, exempt=exempt)
         self.target = steps.build_folder(self.plan)
         config.site_dir = str(self.target)
         return config

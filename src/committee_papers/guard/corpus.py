@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from committee_papers.guard.words import mentions_exempt, pieces, words
-from committee_papers.markdown.exempt_text import chunks
+from committee_papers.markdown.exempt_text import chunks, disguised_line
 
 _TAG = re.compile(r"<[^>]*>")
 PDF_PAGES = 200  # the pages of an exempt PDF appendix whose text is read
@@ -106,7 +106,7 @@ def _markdown(corpus: Corpus, archive, text: str | None, file: str, line: int, w
         return
     from committee_papers.markdown.parser import parser
 
-    for chunk, offset in chunks(parser(archive.allow_html).parse(text), exempt=True, everything=whole):
+    for chunk, offset in chunks(parser(archive.allow_html).parse(text), exempt=True, everything=whole, after=disguised_line(text)):
         corpus.add(Source(file, line + offset, what), words(chunk))
 
 
@@ -147,7 +147,7 @@ def _report(corpus: Corpus, archive, folder, report_file) -> None:
     from committee_papers.render.prepared import prepared
 
     ready = prepared(archive, report_file)
-    for part, text, offset in ready.exempt_blocks if ready.has_exempt or whole else []:
+    for part, text, offset in ready.exempt_blocks:
         corpus.add(Source(file, _part_line(report_file, part) + offset, what), words(text))
     if whole and report.exempt.title_exempt:
         title = Source(file, _line(report_file.doc, ("title",)), f"the exempt title of report {report_file.id}")
@@ -205,8 +205,11 @@ def _minutes(corpus: Corpus, archive, folder, items: dict) -> None:
     if minutes is None:
         return
     file = _where(archive, minutes.path)
+    tied = {minute.number: exempt_item_of(minute, items) for minute in minutes.minutes}
+    tied_to = {item.number for item in tied.values() if item is not None}
+    lost = next((item for item in items.values() if item.exempt is not None and item.number not in tied_to), None)
     for minute in minutes.minutes:
-        item = exempt_item_of(minute, items)
+        item = tied[minute.number] or lost  # an exempt item whose minute is not under its own heading: all are exempt
         if item is not None:
             corpus.withheld.add(_key("minute", minutes.path, minute.number, minute.line))
             if item.exempt.title_exempt:
@@ -301,7 +304,7 @@ def _public_markdown(archive, text: str | None) -> Iterator[str]:
         return
     from committee_papers.markdown.parser import parser
 
-    for chunk, _ in chunks(parser(archive.allow_html).parse(text), exempt=False):
+    for chunk, _ in chunks(parser(archive.allow_html).parse(text), exempt=False, after=disguised_line(text)):
         yield chunk
 
 

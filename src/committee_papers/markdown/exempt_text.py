@@ -7,18 +7,39 @@ parses each report, so the guard never parses it again.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 _TAG = re.compile(r"<[^>]*>")
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+_MARKER = re.compile(r"[ \t>]*:{3,}[ \t]*exempt\b")
 
 
-def chunks(tokens, exempt: bool, everything: bool = False) -> Iterator[tuple[str, int]]:
+def _plain(text: str) -> str:
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def disguised_line(text: str | None) -> int | None:
+    """The first line (0-based) that reads as `::: exempt` once made plain (NFKC, invisible characters gone) but is
+    not written as one: the check refuses it (PAP222); the guard counts all that follows it in the text as exempt."""
+    if not text or "exempt" not in _plain(text):
+        return None
+    for number, line in enumerate(text.splitlines()):
+        seen = _plain(line)
+        if seen != line.casefold() and _MARKER.match(seen):
+            return number
+    return None
+
+
+def chunks(tokens, exempt: bool, everything: bool = False, after: int | None = None) -> Iterator[tuple[str, int]]:
     """The text of each block (paragraph, heading, list item, code, HTML), with its line in the text.
 
-    `exempt`: the blocks the exempt rule marks (all of them if `everything`); else the others.
+    `exempt`: the blocks the exempt rule marks (all of them if `everything`), and every block from line `after`
+    on (a disguised marker's: `disguised_line`); else the others.
     """
     for token in tokens:
-        marked = bool(token.meta.get("exempt"))
+        start = token.map[0] if token.map else 0
+        marked = bool(token.meta.get("exempt")) or (after is not None and start >= after)
         if not everything and marked != exempt:
             continue
         offset = token.map[0] if token.map else 0
@@ -33,13 +54,14 @@ def chunks(tokens, exempt: bool, everything: bool = False) -> Iterator[tuple[str
             yield _TAG.sub(" ", token.content), offset
 
 
-def exempt_blocks(parts, everything: bool) -> list[list]:
+def exempt_blocks(parts, everything: bool, body: str | None = None) -> list[list]:
     """A parsed report's exempt blocks (every block of the author's, if `everything`), as [part, text, line in the
     part]: gathered where the check parses the report, so the guard never parses it again."""
     found = []
     for part in parts:
         tokens = [token for token in part.tokens if not token.meta.get("generated")]  # the house style's own wording
-        found += [[part.name, text, offset] for text, offset in chunks(tokens, exempt=True, everything=everything)]
+        after = disguised_line(body if part.name == "body" else part.text)  # the body's sections are parsed as one
+        found += [[part.name, text, offset] for text, offset in chunks(tokens, exempt=True, everything=everything, after=after)]
     return found
 
 

@@ -74,7 +74,13 @@ def exempt_text(result: CheckResult) -> Corpus:
 
 
 def plan_build(
-    options: BuildOptions, result: CheckResult, theme_settings: str = "", previous: Plan | None = None, general: bool = True, site: Site | None = None
+    options: BuildOptions,
+    result: CheckResult,
+    theme_settings: str = "",
+    previous: Plan | None = None,
+    general: bool = True,
+    site: Site | None = None,
+    exempt: Corpus | None = None,
 ) -> Plan:
     """The site, and the pages of every meeting that changed since the last build into the same folder.
 
@@ -83,9 +89,10 @@ def plan_build(
     page is laid out again. `site` is the site already made from `result`. `previous` is
     a plan still in memory (`papers serve`), used instead of the build's cache.
     With `general=False` the pages that show the whole archive are left for
-    `render_general_pages` (`papers serve` shows the edited meeting first).
+    `render_general_pages` (`papers serve` shows the edited meeting first). `exempt` is the output guard's corpus,
+    when gathered before `site` was made (the test switch forgets every exemption as it makes the site).
     """
-    exempt = exempt_text(result)
+    exempt = exempt or exempt_text(result)
     plan = Plan(options=options, site=site or site_of(options, result), theme_settings=theme_settings, exempt=exempt)
     with phase("render pages (core)"):
         renderer = PageRenderer(plan.site)
@@ -97,7 +104,8 @@ def plan_build(
 
 
 def _settings(options: BuildOptions, theme_settings: str) -> str:
-    return "\0".join([theme_settings, options.search, str(options.drafts), options.pdf_engine, code_digest()])
+    # the test switch changes every page an exemption touches: a build with it never keeps a page built without it
+    return "\0".join([theme_settings, options.search, str(options.drafts), options.pdf_engine, code_digest(), str(broken_rule.broken())])
 
 
 def previous_records(options: BuildOptions, digest: str) -> dict[str, MeetingRecord]:

@@ -38,7 +38,7 @@ def prepare_report(archive, report_file, parsed=None) -> PreparedReport:
         _mark_local_files(part.tokens, marker)
     exempt = any(has_exempt(part.tokens) for part in parsed.parts())
     whole = report_file.report.exempt is not None
-    blocks = exempt_blocks(parsed.parts(), everything=whole) if exempt or whole else []  # before anything is withheld
+    blocks = exempt_blocks(parsed.parts(), everything=whole, body=report_file.body)  # before anything is withheld; [] if nothing is exempt
     members = parts_html(parsed, archive.allow_html)
     if exempt or parsed.numbering.paragraphs.withheld:
         withhold_parsed(parsed)
