@@ -43,10 +43,13 @@ def test_case(case_file, minimal, monkeypatch):
     assert code == (1 if any(p["severity"] == "error" for p in problems) else 0)
 
 
+BUILD_ONLY = {"PAP650"}  # the output guard: only a build with the exempt rule broken shows it (tests/guard/test_guard_build.py)
+
+
 def test_every_code_has_a_case():
     covered = {line.split()[-1] for case in CASES for line in parse_case(case).expect}
     # a code only a command shows (papers import's PAP019) has its case among the commands' cases
     commands = sorted((Path(__file__).parent / "authoring" / "cases").glob("*.case"))
     covered |= {word.rstrip(":") for case in commands for line in parse_case(case).expect if line.startswith("says:") for word in line.split()}
-    missing = set(registry()) - covered
+    missing = set(registry()) - covered - BUILD_ONLY
     assert not missing, f"codes with no case file: {sorted(missing)}"
