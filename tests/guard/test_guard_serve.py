@@ -17,11 +17,13 @@ PAGE = "meetings/2026-04-14-audit/04-internal-audit-plan/"
 
 
 def answer(url: str) -> tuple[int, str]:
-    """The status and text of what the server answers, 503 included."""
+    """The status and text of what the server answers, 503 included (asked once: `fetch` retries until it is served)."""
     import urllib.error
+    import urllib.request
 
     try:
-        return 200, fetch(url)
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode("utf-8", "replace")
 
